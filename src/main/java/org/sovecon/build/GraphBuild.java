@@ -1,0 +1,101 @@
+package org.sovecon.build;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Objects;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.vocabulary.RDFS;
+import org.apache.jena.riot.system.StreamRDFLib;
+import org.apache.jena.sparql.graph.GraphFactory;
+import org.sovecon.check.Problem;
+import org.sovecon.check.ProblemCode;
+import org.sovecon.check.ProblemReporter;
+import org.sovecon.check.ShapeCheck;
+import org.sovecon.convert.Converter;
+import org.sovecon.convert.Index;
+import org.sovecon.convert.Ontology;
+import org.sovecon.convert.OriginIndex;
+import org.sovecon.convert.SourceTexts;
+import org.sovecon.infer.Materializer;
+import org.sovecon.table.Inputs;
+
+/**
+ * The chain read → validate → convert → (infer), in memory. {@code validate} stops before
+ * inference; {@code build} hands the result to the store.
+ *
+ * <pre>
+ *   GraphBuild.Result r = GraphBuild.create().project(layout).reporter(rep).infer(true).run();
+ *   if (r.ok()) StoreWriter.write(r, …);
+ * </pre>
+ */
+public final class GraphBuild {
+
+  /** What a run produced. The graphs are null when the run failed. */
+  public record Result(boolean ok, Graph ontology, Graph asserted, Graph inferred, Index index,
+      long facts, long observations) {}
+
+  private ProjectLayout layout;
+  private ProblemReporter reporter;
+  private boolean infer = true;
+
+  private GraphBuild() {}
+
+  public static GraphBuild create() {
+    return new GraphBuild();
+  }
+
+  public GraphBuild project(ProjectLayout layout) {
+    this.layout = layout;
+    return this;
+  }
+
+  public GraphBuild reporter(ProblemReporter reporter) {
+    this.reporter = reporter;
+    return this;
+  }
+
+  public GraphBuild infer(boolean infer) {
+    this.infer = infer;
+    return this;
+  }
+
+  public Result run() {
+    Objects.requireNonNull(layout, "project");
+    Objects.requireNonNull(reporter, "reporter");
+    if (!Files.isDirectory(layout.dataDir())) {
+      reporter.report(Problem.error(layout.dataDir(), 0, 0, ProblemCode.MISSING_FILE, "no data directory"));
+      return failed();
+    }
+    Ontology ontology;
+    try {
+      ontology = Ontology.load(layout.ontologyDir());
+    } catch (IOException | RuntimeException e) {
+      reporter.report(Problem.error(layout.ontologyDir(), 0, 0, ProblemCode.ONTOLOGY, String.valueOf(e.getMessage())));
+      return failed();
+    }
+    Inputs inputs = Inputs.read(layout.dataDir(), reporter);
+    Index index = Index.build(inputs, reporter);
+    Graph asserted = GraphFactory.createDefaultGraph();
+    OriginIndex origins = new OriginIndex();
+    SourceTexts texts = SourceTexts.at(layout.sourcesDir());
+    Converter converter = new Converter(ontology, index, reporter, StreamRDFLib.graph(asserted), origins, texts);
+    converter.convert(inputs);
+    if (Files.isRegularFile(layout.shapesFile())) {
+      // The data plus the class hierarchy, so that sh:class follows rdfs:subClassOf; the ontology's
+      // own annotations are not data and are not checked here.
+      Graph checked = GraphFactory.createDefaultGraph();
+      ontology.graph().find(Node.ANY, RDFS.subClassOf.asNode(), Node.ANY).forEachRemaining(checked::add);
+      asserted.find().forEachRemaining(checked::add);
+      new ShapeCheck(layout.shapesFile()).check(checked, origins, reporter);
+    }
+    if (reporter.errorCount() > 0) return failed();
+    Graph inferred = infer ? Materializer.infer(ontology.graph(), asserted) : GraphFactory.createDefaultGraph();
+    return new Result(true, ontology.graph(), asserted, inferred, index, converter.facts(), converter.observations());
+  }
+
+  private static Result failed() {
+    return new Result(false, null, null, null, null, 0, 0);
+  }
+}

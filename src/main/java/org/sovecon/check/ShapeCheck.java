@@ -1,0 +1,51 @@
+package org.sovecon.check;
+
+import java.nio.file.Path;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.riot.RDFDataMgr;
+import org.apache.jena.shacl.ShaclValidator;
+import org.apache.jena.shacl.Shapes;
+import org.apache.jena.shacl.ValidationReport;
+import org.apache.jena.shacl.validation.ReportEntry;
+import org.apache.jena.shacl.validation.Severity;
+import org.sovecon.convert.OriginIndex;
+import org.sovecon.table.Row;
+
+/**
+ * Runs the SHACL shapes over the converted graph and reports each violation at the row the focus
+ * node came from, so a curator sees {@code file:line:column} and not an IRI.
+ */
+public final class ShapeCheck {
+  private final Shapes shapes;
+
+  public ShapeCheck(Path shapesFile) {
+    this.shapes = Shapes.parse(RDFDataMgr.loadGraph(shapesFile.toUri().toString()));
+  }
+
+  public void check(Graph data, OriginIndex origins, ProblemReporter reporter) {
+    ValidationReport report = ShaclValidator.get().validate(shapes, data);
+    for (ReportEntry e : report.getEntries()) {
+      String path = e.resultPath() == null ? "" : localName(e.resultPath().toString());
+      String message = e.message() + (path.isEmpty() ? "" : " (" + path + ")");
+      var origin = origins.origin(e.focusNode());
+      Problem.Severity sev = e.severity() == Severity.Violation ? Problem.Severity.ERROR : Problem.Severity.WARNING;
+      if (origin.isPresent()) {
+        Row r = origin.get();
+        int column = r.column(path);
+        reporter.report(new Problem(r.file(), r.line(), column, ProblemCode.SHAPE_VIOLATION, sev, message));
+      } else {
+        reporter.report(new Problem(null, 0, 0, ProblemCode.SHAPE_VIOLATION, sev, nodeText(e.focusNode()) + ": " + message));
+      }
+    }
+  }
+
+  private static String nodeText(Node n) {
+    return n.isURI() ? "<" + n.getURI() + ">" : n.toString();
+  }
+
+  private static String localName(String pathText) {
+    String s = pathText.replaceAll("[<>]", "");
+    return s.substring(Math.max(s.lastIndexOf('/'), s.lastIndexOf('#')) + 1);
+  }
+}

@@ -1,0 +1,37 @@
+package org.sovecon.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.apache.jena.query.Dataset;
+import org.sovecon.export.RdfExport;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "export", mixinStandardHelpOptions = true,
+    description = {
+      "Write the whole graph (asserted, inferred and ontology) to FILE; the format follows the extension:",
+      ".ttl, .nt, .rdf, .jsonld, .trig, .nq, … Formats with named graphs keep the three graphs apart."
+    })
+final class ExportCommand implements Callable<Integer> {
+  @Mixin ProjectOptions project;
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Parameters(paramLabel = "FILE", description = "The file to write.")
+  Path file;
+
+  @Override
+  public Integer call() throws Exception {
+    var cl = spec.commandLine();
+    var format = RdfExport.formatFor(file);
+    if (format.isEmpty()) {
+      cl.getErr().println("sovecon: no export format for '" + file.getFileName() + "'; use one of: " + RdfExport.supportedExtensions());
+      return 2;
+    }
+    Dataset ds = Stores.openCurrent(project.layout());
+    long n = RdfExport.write(ds, file, format.get());
+    cl.getOut().printf("wrote %d statements to %s (%s)%n", n, file, format.get().getName());
+    return 0;
+  }
+}

@@ -1,0 +1,65 @@
+package org.sovecon.vocab;
+
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+
+/**
+ * Terms of our ontology and of the statement pattern that the code itself relies on. Terms that only
+ * the data uses (partOf, heldPost…) are looked up in the ontology by {@link org.sovecon.convert.Ontology}.
+ */
+public final class SOV {
+  private SOV() {}
+
+  private static Node sov(String local) {
+    return NodeFactory.createURI(Namespaces.SOV + local);
+  }
+
+  // Classes
+  public static final Node Statement = sov("Statement");
+  public static final Node AttributedClaim = sov("AttributedClaim");
+  public static final Node Citation = sov("Citation");
+  public static final Node Source = sov("Source");
+  public static final Node Person = sov("Person");
+
+  // Provenance and citations
+  public static final Node claimedBy = sov("claimedBy");
+  public static final Node citedSource = sov("citedSource");
+  public static final Node startLine = sov("startLine");
+  public static final Node endLine = sov("endLine");
+  public static final Node lines = sov("lines");
+  public static final Node passage = sov("passage");
+  public static final Node note = sov("note");
+  public static final Node statementProperty = sov("statementProperty");
+  public static final Node statementSubject = sov("statementSubject");
+
+  // Sources
+  public static final Node fileName = sov("fileName");
+  public static final Node lineCount = sov("lineCount");
+  public static final Node sha256 = sov("sha256");
+  public static final Node restates = sov("restates");
+
+  // Statistics (RDF Data Cube components)
+  public static final Node refPeriod = sov("refPeriod");
+  public static final Node periodStartYear = sov("periodStartYear");
+  public static final Node periodEndYear = sov("periodEndYear");
+  public static final Node refSubject = sov("refSubject");
+  public static final Node item = sov("item");
+  public static final Node status = sov("status");
+  public static final Node obsValue = sov("obsValue");
+  public static final Node upperValue = sov("upperValue");
+  public static final Node unit = sov("unit");
+  public static final Node basePeriod = sov("basePeriod");
+  public static final Node structure = sov("structure");
+
+  /** Qualifiers of a statement (Wikidata's pq:P580, P582, P585). */
+  public static final Node qStart = NodeFactory.createURI(Namespaces.PQ + "start");
+  public static final Node qEnd = NodeFactory.createURI(Namespaces.PQ + "end");
+  public static final Node qDate = NodeFactory.createURI(Namespaces.PQ + "date");
+  public static final Node qApproximate = NodeFactory.createURI(Namespaces.PQ + "approximate");
+  public static final Node qUncertain = NodeFactory.createURI(Namespaces.PQ + "uncertain");
+
+  // Named graphs
+  public static final Node graphAsserted = NodeFactory.createURI(Namespaces.GRAPH + "asserted");
+  public static final Node graphInferred = NodeFactory.createURI(Namespaces.GRAPH + "inferred");
+  public static final Node graphOntology = NodeFactory.createURI(Namespaces.GRAPH + "ontology");
+}
