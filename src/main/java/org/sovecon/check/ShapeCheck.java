@@ -3,6 +3,8 @@ package org.sovecon.check;
 import java.nio.file.Path;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
+import org.apache.jena.graph.Triple;
+import org.apache.jena.sparql.path.P_Link;
 import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.shacl.ShaclValidator;
 import org.apache.jena.shacl.Shapes;
@@ -28,8 +30,17 @@ public final class ShapeCheck {
     for (ReportEntry e : report.getEntries()) {
       String path = e.resultPath() == null ? "" : localName(e.resultPath().toString());
       String message = e.message() + (path.isEmpty() ? "" : " (" + path + ")");
-      var origin = origins.origin(e.focusNode());
       Problem.Severity sev = e.severity() == Severity.Violation ? Problem.Severity.ERROR : Problem.Severity.WARNING;
+      // A value that breaks a property shape is best shown at the cell that stated it.
+      if (e.resultPath() instanceof P_Link link && e.value() != null) {
+        var cell = origins.origin(Triple.create(e.focusNode(), link.getNode(), e.value()));
+        if (cell.isPresent()) {
+          Row r = cell.get().row();
+          reporter.report(new Problem(r.file(), r.line(), r.column(cell.get().column()), ProblemCode.SHAPE_VIOLATION, sev, message));
+          continue;
+        }
+      }
+      var origin = origins.origin(e.focusNode());
       if (origin.isPresent()) {
         Row r = origin.get();
         int column = r.column(path);

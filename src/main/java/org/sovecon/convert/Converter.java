@@ -186,6 +186,7 @@ public final class Converter {
     Node st = statements.write(subject, p, v.get().node(), v.get().date(), q, citation, claimant, r.get("note"),
         seed(r, column));
     origins.record(st, r);
+    origins.record(Triple.create(subject, p.iri(), v.get().node()), r, column);
     facts++;
   }
 
