@@ -19,8 +19,9 @@ import org.sovecon.vocab.Namespaces;
 /**
  * Computes, once at build time, what the ontology entails about the data, and returns only the new
  * triples (they go to a named graph of their own). The rules are Jena's OWL Micro set (class and
- * property hierarchies, domains and ranges, inverses, transitive and symmetric properties, sameAs),
- * plus one rule per {@code owl:propertyChainAxiom}, which Jena's OWL rules do not cover.
+ * property hierarchies, domains and ranges, inverses, transitive and symmetric properties), the OWL 2
+ * RL equality rules for owl:sameAs ({@code equality.rules}), and one rule per
+ * {@code owl:propertyChainAxiom}: Jena's OWL rules cover neither.
  *
  * <pre>
  *   Graph inferred = Materializer.infer(ontologyGraph, assertedGraph);
@@ -31,9 +32,19 @@ public final class Materializer {
 
   private static final String OWL_MICRO_RULES = "etc/owl-fb-micro.rules";
 
+  /** owl:sameAs, which OWL Micro leaves out (see the file's comment). Read as text: it may sit in a jar. */
+  private static List<Rule> equalityRules() {
+    try (var in = Materializer.class.getResourceAsStream("equality.rules")) {
+      return Rule.parseRules(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
   public static Graph infer(Graph ontology, Graph asserted) {
     List<Rule> rules = new ArrayList<>();
     for (Rule r : Rule.rulesFromURL(OWL_MICRO_RULES)) if (!concludesDifferentFrom(r)) rules.add(r);
+    rules.addAll(equalityRules());
     rules.addAll(PropertyChainRules.from(ontology));
     GenericRuleReasoner reasoner = new GenericRuleReasoner(rules);
     reasoner.setMode(GenericRuleReasoner.HYBRID);
