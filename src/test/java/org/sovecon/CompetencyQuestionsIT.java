@@ -1,0 +1,94 @@
+package org.sovecon;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.apache.jena.query.Dataset;
+import org.apache.jena.query.QueryExecution;
+import org.apache.jena.query.QuerySolution;
+import org.apache.jena.rdf.model.RDFNode;
+import org.apache.jena.system.Txn;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.io.TempDir;
+import org.sovecon.build.GraphBuild;
+import org.sovecon.build.ProjectLayout;
+import org.sovecon.check.ProblemReporter;
+import org.sovecon.store.InputDigest;
+import org.sovecon.store.StoreLayout;
+import org.sovecon.store.StoreReader;
+import org.sovecon.store.StoreWriter;
+
+/**
+ * The historians' questions (../shared/questions.md), each a query in queries/competency/ whose
+ * header says what the answer must contain: {@code # expect: var = value} means some result row
+ * binds var to value (an IRI by its last segment, a literal by its lexical form).
+ */
+class CompetencyQuestionsIT {
+  @TempDir static Path tmp;
+  static Dataset dataset;
+  private static final Pattern EXPECT = Pattern.compile("#\\s*expect:\\s*(\\w+)\\s*=\\s*(.+?)\\s*$");
+
+  @BeforeAll
+  static void build() throws IOException {
+    ProjectLayout layout = TestProjects.realData(tmp);
+    ProblemReporter.Collecting problems = ProblemReporter.collecting();
+    GraphBuild.Result r = GraphBuild.create().project(layout).reporter(problems).run();
+    assertTrue(r.ok(), () -> problems.problems().toString());
+    StoreWriter.write(r, new StoreLayout(layout.storeDir()), InputDigest.of(layout));
+    dataset = StoreReader.open(new StoreLayout(layout.storeDir()).currentDatabase().orElseThrow());
+  }
+
+  @AfterAll
+  static void close() {
+    if (dataset != null) StoreReader.close(dataset);
+  }
+
+  static Stream<Path> queries() throws IOException {
+    try (Stream<Path> s = Files.list(TestProjects.repoRoot().resolve("queries/competency"))) {
+      return s.filter(p -> p.toString().endsWith(".rq")).sorted().toList().stream();
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("queries")
+  void answers(Path file) throws IOException {
+    String text = Files.readString(file, StandardCharsets.UTF_8);
+    List<String[]> expects = new ArrayList<>();
+    for (String line : text.split("\n")) {
+      Matcher m = EXPECT.matcher(line);
+      if (m.matches()) expects.add(new String[] {m.group(1), m.group(2)});
+    }
+    assertFalse(expects.isEmpty(), file.getFileName() + " says nothing about its answer");
+    List<QuerySolution> rows = new ArrayList<>();
+    Txn.executeRead(dataset, () -> {
+      try (QueryExecution qe = QueryExecution.dataset(dataset).query(text).build()) {
+        qe.execSelect().forEachRemaining(rows::add);
+      }
+    });
+    for (String[] e : expects) {
+      boolean found = rows.stream().anyMatch(r -> r.contains(e[0]) && shown(r.get(e[0])).equals(e[1]));
+      assertTrue(found, file.getFileName() + ": no row with ?" + e[0] + " = " + e[1] + " in " + rows);
+    }
+  }
+
+  private static String shown(RDFNode n) {
+    if (n.isLiteral()) return n.asLiteral().getLexicalForm();
+    if (n.isURIResource()) {
+      String u = n.asResource().getURI();
+      return u.substring(Math.max(u.lastIndexOf('/'), u.lastIndexOf('#')) + 1);
+    }
+    return n.toString();
+  }
+}

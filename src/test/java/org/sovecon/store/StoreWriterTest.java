@@ -1,0 +1,70 @@
+package org.sovecon.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sovecon.TestProjects;
+import org.sovecon.build.ProjectLayout;
+import org.sovecon.cli.Main;
+import picocli.CommandLine;
+
+/** A build swaps in a complete store; a failed build leaves the store in use exactly as it was. */
+class StoreWriterTest {
+  @TempDir Path tmp;
+
+  private int run(StringWriter err, String... args) {
+    CommandLine cl = Main.commandLine();
+    cl.setOut(new PrintWriter(new StringWriter()));
+    cl.setErr(new PrintWriter(err));
+    return cl.execute(args);
+  }
+
+  @Test
+  void failedBuildKeepsTheStoreInUse() throws Exception {
+    ProjectLayout layout = TestProjects.fixture(tmp, null);
+    String[] build = {"build", "--data", layout.dataDir().toString(), "--store", layout.storeDir().toString(), "--no-sources"};
+    assertEquals(0, run(new StringWriter(), build));
+    StoreLayout store = new StoreLayout(layout.storeDir());
+    Path first = store.current().orElseThrow();
+    String digest = store.currentDigest().orElseThrow();
+
+    Files.writeString(layout.dataDir().resolve("facts/testsrc.csv"),
+        "subject,property,object,source,lines\ncommission,partOf,nowhere,testsrc,10\n");
+    StringWriter err = new StringWriter();
+    assertEquals(1, run(err, build));
+    assertTrue(err.toString().contains("facts/testsrc.csv:2:3: unknown-reference: no entity 'nowhere' (column object)"), err.toString());
+    assertTrue(err.toString().contains("the store in use was not changed"));
+    assertFalse(err.toString().contains("Exception"), "no stack trace for bad input");
+
+    assertEquals(first, store.current().orElseThrow());
+    assertEquals(digest, store.currentDigest().orElseThrow());
+    try (Stream<Path> s = Files.list(store.builds())) {
+      assertTrue(s.noneMatch(p -> p.getFileName().toString().endsWith(".partial")), "no half-built store left behind");
+    }
+  }
+
+  @Test
+  void rebuildSwapsAndKeepsOnlyThePreviousBuild() throws Exception {
+    ProjectLayout layout = TestProjects.fixture(tmp, null);
+    String[] build = {"build", "--data", layout.dataDir().toString(), "--store", layout.storeDir().toString(), "--no-sources"};
+    StoreLayout store = new StoreLayout(layout.storeDir());
+    assertEquals(0, run(new StringWriter(), build));
+    Path first = store.current().orElseThrow();
+    assertEquals(0, run(new StringWriter(), build));
+    assertEquals(0, run(new StringWriter(), build));
+    Path third = store.current().orElseThrow();
+    assertFalse(first.equals(third));
+    try (Stream<Path> s = Files.list(store.builds())) {
+      assertEquals(2, s.count(), "the current build and the one before it");
+    }
+    assertFalse(Files.exists(first));
+  }
+}
