@@ -9,6 +9,7 @@ import org.apache.jena.graph.Node;
 import org.apache.jena.vocabulary.RDFS;
 import org.apache.jena.riot.system.StreamRDFLib;
 import org.apache.jena.sparql.graph.GraphFactory;
+import org.sovecon.check.DuplicateCandidates;
 import org.sovecon.check.Problem;
 import org.sovecon.check.ProblemCode;
 import org.sovecon.check.ProblemReporter;
@@ -77,6 +78,7 @@ public final class GraphBuild {
     }
     Inputs inputs = Inputs.read(layout.dataDir(), reporter);
     Index index = Index.build(inputs, reporter);
+    DuplicateCandidates.report(index.entities(), reporter);
     Graph asserted = GraphFactory.createDefaultGraph();
     OriginIndex origins = new OriginIndex();
     SourceTexts texts = SourceTexts.at(layout.sourcesDir());

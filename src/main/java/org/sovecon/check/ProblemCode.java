@@ -22,6 +22,7 @@ public enum ProblemCode {
   BAD_LINES,
   BAD_VALUE,
   SHAPE_VIOLATION,
+  POSSIBLE_DUPLICATE,
   ONTOLOGY;
 
   /** The code as written in messages and in data/README.md: {@code unknown-reference}. */

@@ -13,6 +13,9 @@ final class ValidateCommand implements Callable<Integer> {
   @Mixin ProjectOptions project;
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
+  @picocli.CommandLine.Option(names = "--mentions", description = "Also check that each fact's cited lines (±2) name its subject or object; needs the source texts. Prints the rate and every miss.")
+  boolean mentions;
+
   @Override
   public Integer call() {
     var cl = spec.commandLine();
@@ -25,6 +28,19 @@ final class ValidateCommand implements Callable<Integer> {
       return 1;
     }
     cl.getOut().printf("ok: %d entities, %d facts, %d observations%n", r.index().entities().size(), r.facts(), r.observations());
+    if (mentions) {
+      var texts = org.sovecon.convert.SourceTexts.at(layout.sourcesDir());
+      if (texts == null) {
+        cl.getErr().println("sovecon: --mentions needs the source texts (--sources DIR)");
+        return 1;
+      }
+      var result = org.sovecon.check.MentionCheck.run(org.sovecon.table.Inputs.read(layout.dataDir(), ProblemReporter.collecting()), r.index(), texts);
+      for (var m : result.misses())
+        cl.getOut().printf("%s:%d: the cited lines %s name neither '%s' nor '%s'%s%n", layout.root().relativize(m.row().file()), m.row().line(),
+            m.row().get("lines"), m.subject(), m.object(), m.row().has("note") ? " (note: " + m.row().get("note") + ")" : "");
+      cl.getOut().printf("mentions: %d of %d facts (%.1f%%) name their subject or object in the cited lines ±%d%n",
+          result.mentioned(), result.checked(), 100 * result.rate(), org.sovecon.check.MentionCheck.SLACK);
+    }
     return 0;
   }
 }
