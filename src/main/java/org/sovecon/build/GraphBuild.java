@@ -73,7 +73,7 @@ public final class GraphBuild {
     try {
       ontology = Ontology.load(layout.ontologyDir());
     } catch (IOException | RuntimeException e) {
-      reporter.report(Problem.error(layout.ontologyDir(), 0, 0, ProblemCode.ONTOLOGY, String.valueOf(e.getMessage())));
+      reporter.report(Problem.error(layout.ontologyDir(), 0, 0, ProblemCode.ONTOLOGY, "cannot read the ontology: " + e.getMessage()));
       return failed();
     }
     Inputs inputs = Inputs.read(layout.dataDir(), reporter);

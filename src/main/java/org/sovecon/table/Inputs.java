@@ -34,11 +34,22 @@ public record Inputs(Path dataDir, List<Table> tables) {
       try {
         tables.add(TableReader.read(t.file(), t.entry().kind(), t.entry().defaultClass()));
       } catch (IOException | RuntimeException e) {
-        // commons-csv reports malformed quoting as an unchecked exception carrying the line.
-        reporter.report(Problem.error(t.file(), 0, 0, ProblemCode.UNREADABLE_FILE, String.valueOf(e.getMessage())));
+        reporter.report(unreadable(t.file(), e));
       }
     }
     return new Inputs(dataDir, tables);
+  }
+
+  /**
+   * commons-csv reports malformed quoting as an exception whose message carries the line ("…
+   * at line: 3, position: 94"); the line goes where a curator looks for it, the class name goes.
+   */
+  private static Problem unreadable(Path file, Exception e) {
+    String msg = String.valueOf(e.getMessage()).replaceAll("^[\\w.]+Exception: ", "");
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("at line: (\\d+)").matcher(msg);
+    long line = m.find() ? Long.parseLong(m.group(1)) : 0;
+    return Problem.error(file, line, 0, ProblemCode.UNREADABLE_FILE, "not valid CSV: " + msg
+        + " (a quote inside a cell must be doubled, and the whole cell quoted)");
   }
 
   public List<Table> of(TableKind kind) {
