@@ -31,8 +31,8 @@ import org.sovecon.store.StoreReader;
 import org.sovecon.store.StoreWriter;
 
 /**
- * The historians' questions (../shared/questions.md), each a query in queries/competency/ whose
- * header says what the answer must contain: {@code # expect: var = value} means some result row
+ * The query catalogue: the historians' questions (../shared/questions.md) in queries/competency/,
+ * and the other queries in queries/, each with a header saying what the answer must contain: {@code # expect: var = value} means some result row
  * binds var to value (an IRI by its last segment, a literal by its lexical form).
  */
 class CompetencyQuestionsIT {
@@ -56,7 +56,7 @@ class CompetencyQuestionsIT {
   }
 
   static Stream<Path> queries() throws IOException {
-    try (Stream<Path> s = Files.list(TestProjects.repoRoot().resolve("queries/competency"))) {
+    try (Stream<Path> s = Files.walk(TestProjects.repoRoot().resolve("queries"))) {
       return s.filter(p -> p.toString().endsWith(".rq")).sorted().toList().stream();
     }
   }
