@@ -61,7 +61,7 @@ class CompetencyQuestionsIT {
     }
   }
 
-  @ParameterizedTest(name = "{0}")
+  @ParameterizedTest(name = "{index}: {0}")
   @MethodSource("queries")
   void answers(Path file) throws IOException {
     String text = Files.readString(file, StandardCharsets.UTF_8);
@@ -74,13 +74,23 @@ class CompetencyQuestionsIT {
     List<QuerySolution> rows = new ArrayList<>();
     Txn.executeRead(dataset, () -> {
       try (QueryExecution qe = QueryExecution.dataset(dataset).query(text).build()) {
-        qe.execSelect().forEachRemaining(rows::add);
+        qe.execSelect().forEachRemaining(row -> rows.add(org.sovecon.report.Queries.copy(row)));
       }
     });
     for (String[] e : expects) {
       boolean found = rows.stream().anyMatch(r -> r.contains(e[0]) && shown(r.get(e[0])).equals(e[1]));
-      assertTrue(found, file.getFileName() + ": no row with ?" + e[0] + " = " + e[1] + " in " + rows);
+      assertTrue(found, () -> file.getFileName() + ": no row with ?" + e[0] + " = " + e[1] + " in " + show(rows));
     }
+  }
+
+  private static String show(List<QuerySolution> rows) {
+    List<String> out = new ArrayList<>();
+    for (QuerySolution r : rows) {
+      List<String> cells = new ArrayList<>();
+      r.varNames().forEachRemaining(v -> cells.add(v + "=" + shown(r.get(v))));
+      out.add(String.join(" ", cells));
+    }
+    return out.toString();
   }
 
   private static String shown(RDFNode n) {

@@ -9,6 +9,7 @@ import java.util.function.Consumer;
 import org.apache.jena.query.Dataset;
 import org.apache.jena.query.QueryExecution;
 import org.apache.jena.query.QuerySolution;
+import org.apache.jena.query.QuerySolutionMap;
 import org.apache.jena.query.ResultSet;
 import org.apache.jena.system.Txn;
 
@@ -35,9 +36,21 @@ public final class Queries {
     });
   }
 
+  /**
+   * All rows of a SELECT, copied inside the read transaction: TDB2 resolves a row's values lazily,
+   * so a row read after the transaction has ended would fail.
+   */
   public static List<QuerySolution> selectAll(Dataset ds, String query) {
     List<QuerySolution> out = new ArrayList<>();
-    select(ds, query, out::add);
+    select(ds, query, row -> out.add(copy(row)));
     return out;
+  }
+
+  public static QuerySolution copy(QuerySolution row) {
+    QuerySolutionMap copy = new QuerySolutionMap();
+    row.varNames().forEachRemaining(v -> {
+      if (row.get(v) != null) copy.add(v, row.get(v));
+    });
+    return copy;
   }
 }
