@@ -44,13 +44,23 @@ public final class MentionCheck {
         if (text.isEmpty()) continue;
         int from = Math.max(1, lines.get().start() - SLACK), to = Math.min(text.get().size(), lines.get().end() + SLACK);
         if (from > to) continue;
-        String passage = Names.normalise(String.join(" ", text.get().subList(from - 1, to)));
+        String passage = Names.normalise(readable(String.join("\n", text.get().subList(from - 1, to))));
         checked++;
         if (named(entities.get(r.get("subject")), passage) || named(entities.get(r.get("object")), passage)) mentioned++;
         else misses.add(new Miss(r, r.get("subject"), r.get("object")));
       }
     }
     return new Result(checked, mentioned, misses);
+  }
+
+  /**
+   * The passage as words: a word hyphenated across a line break is joined ("Con-\ngress"), and an
+   * endnote number stuck to a word is dropped ("Lubyanka36").
+   */
+  static String readable(String passage) {
+    return passage.replaceAll("(\\p{L})-\\s*\\n\\s*(\\p{Ll})", "$1$2")
+        .replaceAll("(\\p{L}{3,})\\d{1,3}\\b", "$1")
+        .replace('\n', ' ');
   }
 
   private static boolean named(Row entity, String passage) {
