@@ -104,6 +104,26 @@ class OntologyIT {
   }
 
   @Test
+  void everyTermHasAnEnglishLabelAndADefinitionAndEveryLabelALanguage() {
+    var m = org.apache.jena.rdf.model.ModelFactory.createModelForGraph(built.ontology());
+    String q = """
+        PREFIX owl: <http://www.w3.org/2002/07/owl#>
+        PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+        PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+        SELECT ?t WHERE {
+          ?t a ?type FILTER(?type IN (owl:Class, owl:ObjectProperty, owl:DatatypeProperty, owl:AnnotationProperty))
+          FILTER(STRSTARTS(STR(?t), "https://w3id.org/sovecon/ontology#"))
+          FILTER(NOT EXISTS { ?t rdfs:label ?l FILTER(LANG(?l) = "en") } || NOT EXISTS { ?t skos:definition ?d }
+                 || EXISTS { ?t rdfs:label|skos:altLabel ?x FILTER(LANG(?x) = "") })
+        }""";
+    List<String> bad = new java.util.ArrayList<>();
+    try (var qe = org.apache.jena.query.QueryExecution.model(m).query(q).build()) {
+      qe.execSelect().forEachRemaining(r -> bad.add(r.getResource("t").getURI()));
+    }
+    assertEquals(List.of(), bad);
+  }
+
+  @Test
   void everyTermTheDataUsesIsDeclaredAndLabelled() {
     Graph ont = built.ontology();
     Set<String> missing = new TreeSet<>();

@@ -45,7 +45,8 @@ public final class Converter {
   private final OriginIndex origins;
   private final SourceTexts texts;
   private final StatementWriter statements;
-  private final Set<Node> citations = new HashSet<>();
+  /** Citation nodes and the concept scheme: described once, however many rows point at them. */
+  private final Set<Node> described = new HashSet<>();
   private long facts;
   private long observations;
 
@@ -140,7 +141,10 @@ public final class Converter {
     for (String alias : list(r.get("aliases"))) emit(s, Std.altLabel, NodeFactory.createLiteralLang(alias, "en"));
     Node description = NodeFactory.createLiteralLang(r.get("description"), "en");
     emit(s, Std.dcDescription, description);
-    if ("Concept".equals(t.defaultClass())) emit(s, Std.definition, description);
+    if ("Concept".equals(t.defaultClass())) {
+      emit(s, Std.definition, description);
+      emit(s, Std.inScheme, conceptScheme());
+    }
     if (r.has("wikidata")) {
       if (QID.matcher(r.get("wikidata")).matches())
         emit(s, Std.exactMatch, NodeFactory.createURI(Namespaces.WD + r.get("wikidata")));
@@ -249,6 +253,16 @@ public final class Converter {
     observations++;
   }
 
+  /** The SKOS scheme of the glossary terms and theories, declared the first time a concept needs it. */
+  private Node conceptScheme() {
+    Node scheme = NodeFactory.createURI(Namespaces.ID + "concepts");
+    if (described.add(scheme)) {
+      emit(scheme, Std.type, Std.conceptScheme);
+      emit(scheme, Std.label, NodeFactory.createLiteralLang("Concepts and terms of the early Soviet economy", "en"));
+    }
+    return scheme;
+  }
+
   // ---- cells
 
   /** A parsed value and, for dates, the date (whose ~ and ? flags become qualifiers). */
@@ -330,7 +344,7 @@ public final class Converter {
       return Optional.empty();
     }
     Node c = NodeFactory.createURI(Namespaces.CITATION + src.get().id() + "/" + lines.get());
-    if (citations.add(c)) {
+    if (described.add(c)) {
       emit(c, Std.type, SOV.Citation);
       emit(c, SOV.citedSource, NodeFactory.createURI(Namespaces.SOURCE + src.get().id()));
       emit(c, SOV.startLine, integer(lines.get().start()));
