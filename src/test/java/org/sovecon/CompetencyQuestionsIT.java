@@ -22,13 +22,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.io.TempDir;
-import org.sovecon.build.GraphBuild;
-import org.sovecon.build.ProjectLayout;
-import org.sovecon.check.ProblemReporter;
-import org.sovecon.store.InputDigest;
-import org.sovecon.store.StoreLayout;
 import org.sovecon.store.StoreReader;
-import org.sovecon.store.StoreWriter;
 
 /**
  * The query catalogue: the historians' questions (../shared/questions.md) in queries/competency/,
@@ -42,12 +36,7 @@ class CompetencyQuestionsIT {
 
   @BeforeAll
   static void build() throws IOException {
-    ProjectLayout layout = TestProjects.realData(tmp);
-    ProblemReporter.Collecting problems = ProblemReporter.collecting();
-    GraphBuild.Result r = GraphBuild.create().project(layout).reporter(problems).run();
-    assertTrue(r.ok(), () -> problems.problems().toString());
-    StoreWriter.write(r, new StoreLayout(layout.storeDir()), InputDigest.of(layout));
-    dataset = StoreReader.open(new StoreLayout(layout.storeDir()).currentDatabase().orElseThrow());
+    dataset = TestProjects.builtStore(tmp);
   }
 
   @AfterAll

@@ -24,14 +24,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.sovecon.build.GraphBuild;
-import org.sovecon.build.ProjectLayout;
-import org.sovecon.check.ProblemReporter;
 import org.sovecon.serve.SoveconServer;
-import org.sovecon.store.InputDigest;
-import org.sovecon.store.StoreLayout;
 import org.sovecon.store.StoreReader;
-import org.sovecon.store.StoreWriter;
 import org.sovecon.vocab.Namespaces;
 
 /**
@@ -47,12 +41,7 @@ class EndToEndIT {
 
   @BeforeAll
   static void buildAndServe() throws Exception {
-    ProjectLayout layout = TestProjects.realData(tmp);
-    ProblemReporter.Collecting problems = ProblemReporter.collecting();
-    GraphBuild.Result r = GraphBuild.create().project(layout).reporter(problems).run();
-    assertTrue(r.ok(), () -> "the repository's data must build: " + problems.problems());
-    StoreWriter.write(r, new StoreLayout(layout.storeDir()), InputDigest.of(layout));
-    dataset = StoreReader.open(new StoreLayout(layout.storeDir()).currentDatabase().orElseThrow());
+    dataset = TestProjects.builtStore(tmp);
     server = SoveconServer.create(dataset, "127.0.0.1", 0);
     server.start();
     endpoint = "http://127.0.0.1:" + server.getHttpPort() + "/sovecon/sparql";

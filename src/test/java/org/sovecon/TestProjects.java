@@ -38,6 +38,17 @@ public final class TestProjects {
     return layout(dir, repoRoot().resolve("data")).withSources(repoRoot().resolve("../shared/sources"));
   }
 
+  /** Builds the repository's data into a store under {@code dir} and opens it; fails the test on bad data. */
+  public static org.apache.jena.query.Dataset builtStore(Path dir) throws IOException {
+    ProjectLayout layout = realData(dir);
+    var problems = org.sovecon.check.ProblemReporter.collecting();
+    var r = org.sovecon.build.GraphBuild.create().project(layout).reporter(problems).run();
+    if (!r.ok()) throw new AssertionError("the repository's data must build: " + problems.problems());
+    var store = new org.sovecon.store.StoreLayout(layout.storeDir());
+    org.sovecon.store.StoreWriter.write(r, store, org.sovecon.store.InputDigest.of(layout));
+    return org.sovecon.store.StoreReader.open(store.currentDatabase().orElseThrow());
+  }
+
   private static ProjectLayout layout(Path dir, Path data) {
     Path root = repoRoot();
     return new ProjectLayout(dir, data, root.resolve("ontology"), root.resolve("shapes/sovecon-shapes.ttl"),
