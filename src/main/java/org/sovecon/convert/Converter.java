@@ -80,6 +80,7 @@ public final class Converter {
           case FACTS -> fact(r);
           case DATASETS -> dataset(r);
           case OBSERVATIONS -> observation(r);
+          case RESTATEMENTS -> restatement(r);
         }
       }
     }
@@ -263,6 +264,16 @@ public final class Converter {
     return scheme;
   }
 
+  /** A passage that repeats another (the same author writing twice): citations of the two are not independent. */
+  private void restatement(Row r) {
+    Optional<Node> passage = citation(r, "source", "lines");
+    Optional<Node> restated = citation(r, "restated_source", "restated_lines");
+    if (passage.isPresent() && restated.isPresent()) {
+      emit(passage.get(), SOV.restatesPassage, restated.get());
+      origins.record(passage.get(), r);
+    }
+  }
+
   // ---- cells
 
   /** A parsed value and, for dates, the date (whose ~ and ? flags become qualifiers). */
@@ -326,20 +337,24 @@ public final class Converter {
 
   /** The citation node of a row (source + lines), checked against the source's length. */
   private Optional<Node> citation(Row r) {
-    Optional<Index.SourceInfo> src = index.source(r.get("source"));
+    return citation(r, "source", "lines");
+  }
+
+  private Optional<Node> citation(Row r, String sourceColumn, String linesColumn) {
+    Optional<Index.SourceInfo> src = index.source(r.get(sourceColumn));
     if (src.isEmpty()) {
-      reporter.report(Problem.at(r, "source", ProblemCode.UNKNOWN_SOURCE,
-          "no source '" + r.get("source") + "' in sources.csv"));
+      reporter.report(Problem.at(r, sourceColumn, ProblemCode.UNKNOWN_SOURCE,
+          "no source '" + r.get(sourceColumn) + "' in sources.csv"));
       return Optional.empty();
     }
-    Optional<LineRange> lines = LineRange.parse(r.get("lines"));
+    Optional<LineRange> lines = LineRange.parse(r.get(linesColumn));
     if (lines.isEmpty()) {
-      reporter.report(Problem.at(r, "lines", ProblemCode.BAD_LINES,
-          "'" + r.get("lines") + "' is not a line range: write N or N-M with N <= M"));
+      reporter.report(Problem.at(r, linesColumn, ProblemCode.BAD_LINES,
+          "'" + r.get(linesColumn) + "' is not a line range: write N or N-M with N <= M"));
       return Optional.empty();
     }
     if (lines.get().end() > src.get().lines()) {
-      reporter.report(Problem.at(r, "lines", ProblemCode.BAD_LINES,
+      reporter.report(Problem.at(r, linesColumn, ProblemCode.BAD_LINES,
           "lines " + lines.get() + " are outside " + src.get().id() + ", which has " + src.get().lines() + " lines"));
       return Optional.empty();
     }

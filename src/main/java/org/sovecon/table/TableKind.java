@@ -20,6 +20,10 @@ public enum TableKind {
       List.of("start", "end", "date", "claimed_by", "note"),
       false),
   DATASETS(List.of("id", "label", "source", "lines"), List.of("description", "note"), false),
+  RESTATEMENTS(
+      List.of("source", "lines", "restated_source", "restated_lines"),
+      List.of("note"),
+      false),
   OBSERVATIONS(
       List.of("dataset", "value", "unit", "source", "lines"),
       List.of("period", "subject", "item", "status", "upper", "base", "claimed_by", "note"),

@@ -37,6 +37,7 @@ public final class SOV {
   public static final Node lineCount = sov("lineCount");
   public static final Node sha256 = sov("sha256");
   public static final Node restates = sov("restates");
+  public static final Node restatesPassage = sov("restatesPassage");
 
   // Statistics (RDF Data Cube components)
   public static final Node refPeriod = sov("refPeriod");
