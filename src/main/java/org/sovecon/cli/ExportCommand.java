@@ -3,6 +3,7 @@ package org.sovecon.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.apache.jena.query.Dataset;
+import org.sovecon.export.NetworkExport;
 import org.sovecon.export.RdfExport;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -12,7 +13,8 @@ import picocli.CommandLine.Parameters;
 @Command(name = "export", mixinStandardHelpOptions = true,
     description = {
       "Write the whole graph (asserted, inferred and ontology) to FILE; the format follows the extension:",
-      ".ttl, .nt, .rdf, .jsonld, .trig, .nq, … Formats with named graphs keep the three graphs apart."
+      ".ttl, .nt, .rdf, .jsonld, .trig, .nq, … Formats with named graphs keep the three graphs apart.",
+      ".gexf (Gephi) and .graphml (Cytoscape, yEd, NetworkX) write the network of entities and the facts linking them."
     })
 final class ExportCommand implements Callable<Integer> {
   @Mixin ProjectOptions project;
@@ -24,12 +26,19 @@ final class ExportCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     var cl = spec.commandLine();
+    var network = NetworkExport.forFile(file);
     var format = RdfExport.formatFor(file);
-    if (format.isEmpty()) {
-      cl.getErr().println("sovecon: no export format for '" + file.getFileName() + "'; use one of: " + RdfExport.supportedExtensions());
+    if (network.isEmpty() && format.isEmpty()) {
+      cl.getErr().println("sovecon: no export format for '" + file.getFileName() + "'; use one of: "
+          + RdfExport.supportedExtensions() + ", gexf, graphml");
       return 2;
     }
     Dataset ds = Stores.openCurrent(project.layout());
+    if (network.isPresent()) {
+      int[] counts = network.get().write(ds, file);
+      cl.getOut().printf("wrote %d nodes and %d edges to %s (%s)%n", counts[0], counts[1], file, network.get().extension());
+      return 0;
+    }
     long n = RdfExport.write(ds, file, format.get());
     cl.getOut().printf("wrote %d statements to %s (%s)%n", n, file, format.get().getName());
     return 0;
