@@ -13,11 +13,11 @@ public enum TableKind {
       false),
   ENTITIES(
       List.of("id", "label", "description", "source", "lines"),
-      List.of("type", "label_ru", "translit", "aliases", "wikidata", "note"),
+      List.of("type", "label_ru", "translit", "aliases", "erroneous_aliases", "wikidata", "note"),
       true),
   FACTS(
       List.of("subject", "property", "object", "source", "lines"),
-      List.of("start", "end", "date", "claimed_by", "note"),
+      List.of("start", "end", "date", "role", "regarding", "claimed_by", "stated_in", "rank", "rank_reason", "note"),
       false),
   DATASETS(List.of("id", "label", "source", "lines"), List.of("description", "note"), false),
   RESTATEMENTS(
@@ -26,7 +26,8 @@ public enum TableKind {
       false),
   OBSERVATIONS(
       List.of("dataset", "value", "unit", "source", "lines"),
-      List.of("period", "subject", "item", "status", "upper", "base", "claimed_by", "note"),
+      List.of("period", "subject", "item", "status", "bound", "upper", "base", "claimed_by", "stated_in", "rank",
+          "rank_reason", "note"),
       false);
 
   private final List<String> required;
