@@ -229,6 +229,7 @@ public final class Converter {
     origins.record(ds, r);
     emit(ds, Std.type, Std.qbDataSet);
     emit(ds, Std.label, NodeFactory.createLiteralLang(r.get("label"), "en"));
+    emit(ds, SOV.displayLabel, NodeFactory.createLiteralLang(r.get("label"), "en"));
     if (r.has("description")) emit(ds, Std.dcDescription, NodeFactory.createLiteralLang(r.get("description"), "en"));
     emit(ds, Std.qbStructure, SOV.structure);
     citation(r).ifPresent(c -> emit(ds, Std.wasDerivedFrom, c));
