@@ -25,7 +25,7 @@ import org.sovecon.table.TableKind;
 public final class NoteCheck {
   /** Names shorter than this match too many ordinary words in notes ("mir", "tsk"). */
   private static final int MIN_NAME = 4;
-  private static final Pattern YEAR = Pattern.compile("(?<![\\dL./-])(1[89]\\d\\d)(?![\\d])");
+  private static final Pattern YEAR = Pattern.compile("(?<![\\dLl./-])(1[89]\\d\\d)(?![\\d])");
   private static final Pattern QUOTED = Pattern.compile("\"[^\"]*\"|'[^']*'|\u201c[^\u201d]*\u201d|\u2018[^\u2019]*\u2019");
   private static final List<String> DATE_COLUMNS = List.of("start", "end", "date", "object", "period", "base", "item");
 
@@ -70,12 +70,15 @@ public final class NoteCheck {
         carried.addAll(linked.getOrDefault(id, Set.of()));
         carriedYears.addAll(years.getOrDefault(id, Set.of()));
       }
+      // A name inside a longer name found in the same note ("Leninism" in "Marxism-Leninism") is not
+      // a mention of its own.
+      List<String> found = new ArrayList<>();
+      byName.keySet().forEach(name -> { if (MentionCheck.containsWord(note, name)) found.add(name); });
       Set<String> namedEntities = new TreeSet<>();
-      byName.forEach((name, named) -> {
-        if (MentionCheck.containsWord(note, name))
-          for (String id : named) if (!carried.contains(id)) namedEntities.add(id);
-      });
-      // A name that is part of a longer name found in the same note is not a mention of its own.
+      for (String name : found) {
+        boolean inside = found.stream().anyMatch(longer -> longer.length() > name.length() && longer.contains(name));
+        if (!inside) for (String id : byName.get(name)) if (!carried.contains(id)) namedEntities.add(id);
+      }
       Set<String> namedYears = new TreeSet<>();
       Matcher m = YEAR.matcher(note);
       while (m.find()) if (!carriedYears.contains(m.group(1))) namedYears.add(m.group(1));
