@@ -14,6 +14,7 @@ import org.sovecon.check.Problem;
 import org.sovecon.check.ProblemCode;
 import org.sovecon.check.ProblemReporter;
 import org.sovecon.check.ShapeCheck;
+import org.sovecon.vocab.Std;
 import org.sovecon.convert.Converter;
 import org.sovecon.convert.Index;
 import org.sovecon.convert.Ontology;
@@ -85,10 +86,13 @@ public final class GraphBuild {
     Converter converter = new Converter(ontology, index, reporter, StreamRDFLib.graph(asserted), origins, texts);
     converter.convert(inputs);
     if (Files.isRegularFile(layout.shapesFile())) {
-      // The data plus the class hierarchy, so that sh:class follows rdfs:subClassOf; the ontology's
+      // The data plus the class hierarchy, so that sh:class follows rdfs:subClassOf, plus the types of
+      // the ontology's controlled values (roles, ranks, bounds) that the data points at; the ontology's
       // own annotations are not data and are not checked here.
       Graph checked = GraphFactory.createDefaultGraph();
       ontology.graph().find(Node.ANY, RDFS.subClassOf.asNode(), Node.ANY).forEachRemaining(checked::add);
+      ontology.graph().find(Node.ANY, Std.notation, Node.ANY).forEachRemaining(t ->
+          ontology.graph().find(t.getSubject(), Std.type, Node.ANY).forEachRemaining(checked::add));
       asserted.find().forEachRemaining(checked::add);
       new ShapeCheck(layout.shapesFile()).check(checked, origins, reporter);
     }

@@ -105,6 +105,7 @@ public final class Converter {
     emit(s, Std.dcIdentifier, str(r.get("id")));
     emit(s, Std.dcTitle, NodeFactory.createLiteralLang(r.get("title"), "en"));
     emit(s, Std.label, NodeFactory.createLiteralLang(r.get("title"), "en"));
+    emit(s, SOV.displayLabel, NodeFactory.createLiteralLang(r.get("title"), "en"));
     emit(s, SOV.fileName, str(r.get("file")));
     index.source(r.get("id")).ifPresent(info -> emit(s, SOV.lineCount, integer(info.lines())));
     if (r.has("published")) emit(s, Std.dcBibliographicCitation, str(r.get("published")));
@@ -133,6 +134,7 @@ public final class Converter {
     Node label = NodeFactory.createLiteralLang(r.get("label"), "en");
     emit(s, Std.label, label);
     emit(s, Std.prefLabel, label);
+    emit(s, SOV.displayLabel, label);
     if (r.has("label_ru")) {
       Node ru = NodeFactory.createLiteralLang(r.get("label_ru"), "ru");
       emit(s, Std.label, ru);
@@ -140,6 +142,8 @@ public final class Converter {
     }
     if (r.has("translit")) emit(s, Std.altLabel, NodeFactory.createLiteralLang(r.get("translit"), "ru-Latn"));
     for (String alias : list(r.get("aliases"))) emit(s, Std.altLabel, NodeFactory.createLiteralLang(alias, "en"));
+    // A source's error (a wrong first name) is kept to trace the reading, but is not a name to search by.
+    for (String wrong : list(r.get("erroneous_aliases"))) emit(s, SOV.erroneousName, NodeFactory.createLiteralLang(wrong, "en"));
     Node description = NodeFactory.createLiteralLang(r.get("description"), "en");
     emit(s, Std.dcDescription, description);
     if ("Concept".equals(t.defaultClass())) {
@@ -158,7 +162,7 @@ public final class Converter {
       if (t.kind().knows(col) || !r.has(col)) continue;
       Optional<Ontology.PropertyInfo> p = ontology.property(col);
       if (p.isEmpty() || citation.isEmpty()) continue;
-      statement(r, s, p.get(), col, StatementWriter.Qualifiers.NONE, citation.get(), null);
+      statement(r, s, p.get(), col, StatementWriter.Qualifiers.NONE, StatementWriter.Standing.STATED, citation.get());
     }
   }
 
@@ -171,24 +175,48 @@ public final class Converter {
     Optional<EdtfDate> start = date(r, "start"), end = date(r, "end"), date = date(r, "date");
     boolean datesOk = (!r.has("start") || start.isPresent()) && (!r.has("end") || end.isPresent())
         && (!r.has("date") || date.isPresent());
-    Optional<Node> claimant = r.has("claimed_by") ? entityRef(r, "claimed_by") : Optional.empty();
-    boolean claimantOk = !r.has("claimed_by") || claimant.isPresent();
+    Optional<Node> role = optionalCode(r, "role", SOV.EventRole);
+    Optional<Node> regarding = optionalRef(r, "regarding");
+    boolean qualifiersOk = (!r.has("role") || role.isPresent()) && (!r.has("regarding") || regarding.isPresent());
+    Optional<StatementWriter.Standing> standing = standing(r);
     Optional<Node> citation = citation(r);
-    if (subject.isEmpty() || property.isEmpty() || !datesOk || !claimantOk || citation.isEmpty()) {
+    if (subject.isEmpty() || property.isEmpty() || !datesOk || !qualifiersOk || standing.isEmpty() || citation.isEmpty()) {
       property.ifPresent(p -> parseValue(r, "object", p)); // still report a bad object
       return;
     }
-    if (start.isPresent() && end.isPresent() && start.get().year() > end.get().year())
+    if (start.isPresent() && end.isPresent() && end.get().latestDay().isBefore(start.get().earliestDay()))
       reporter.report(Problem.at(r, "end", ProblemCode.BAD_DATE, "ends (" + r.get("end") + ") before it starts (" + r.get("start") + ")"));
-    var q = new StatementWriter.Qualifiers(start.orElse(null), end.orElse(null), date.orElse(null));
-    statement(r, subject.get(), property.get(), "object", q, citation.get(), claimant.orElse(null));
+    var q = new StatementWriter.Qualifiers(start.orElse(null), end.orElse(null), date.orElse(null),
+        role.orElse(null), regarding.orElse(null));
+    statement(r, subject.get(), property.get(), "object", q, standing.get(), citation.get());
+  }
+
+  /**
+   * The claimant, the work a claim was stated in, and the rank with its reason; empty (with the
+   * problems reported) when a cell is wrong. Shared by facts and observations.
+   */
+  private Optional<StatementWriter.Standing> standing(Row r) {
+    Optional<Node> claimant = optionalRef(r, "claimed_by");
+    Optional<Node> statedIn = optionalRef(r, "stated_in");
+    Optional<Node> rank = optionalCode(r, "rank", SOV.StatementRank);
+    Optional<Node> reason = optionalCode(r, "rank_reason", SOV.RankReason);
+    boolean ok = (!r.has("claimed_by") || claimant.isPresent()) && (!r.has("stated_in") || statedIn.isPresent())
+        && (!r.has("rank") || rank.isPresent()) && (!r.has("rank_reason") || reason.isPresent());
+    if (rank.isPresent() && !rank.get().equals(SOV.NormalRank) && !r.has("rank_reason")) {
+      reporter.report(Problem.at(r, "rank_reason", ProblemCode.MISSING_VALUE,
+          "a " + r.get("rank") + " rank needs its reason: one of " + String.join(", ", ontology.codes(SOV.RankReason))));
+      ok = false;
+    }
+    if (!ok) return Optional.empty();
+    return Optional.of(new StatementWriter.Standing(claimant.orElse(null), statedIn.orElse(null),
+        rank.orElse(SOV.NormalRank), reason.orElse(null)));
   }
 
   private void statement(Row r, Node subject, Ontology.PropertyInfo p, String column,
-      StatementWriter.Qualifiers q, Node citation, Node claimant) {
+      StatementWriter.Qualifiers q, StatementWriter.Standing standing, Node citation) {
     Optional<Value> v = parseValue(r, column, p);
     if (v.isEmpty()) return;
-    Node st = statements.write(subject, p, v.get().node(), v.get().date(), q, citation, claimant, r.get("note"),
+    Node st = statements.write(subject, p, v.get().node(), v.get().date(), q, standing, citation, r.get("note"),
         seed(r, column));
     origins.record(st, r);
     origins.record(Triple.create(subject, p.iri(), v.get().node()), r, column);
@@ -201,6 +229,7 @@ public final class Converter {
     origins.record(ds, r);
     emit(ds, Std.type, Std.qbDataSet);
     emit(ds, Std.label, NodeFactory.createLiteralLang(r.get("label"), "en"));
+    emit(ds, SOV.displayLabel, NodeFactory.createLiteralLang(r.get("label"), "en"));
     if (r.has("description")) emit(ds, Std.dcDescription, NodeFactory.createLiteralLang(r.get("description"), "en"));
     emit(ds, Std.qbStructure, SOV.structure);
     citation(r).ifPresent(c -> emit(ds, Std.wasDerivedFrom, c));
@@ -217,8 +246,16 @@ public final class Converter {
     Optional<Period> base = r.has("base") ? period(r, "base") : Optional.empty();
     Optional<BigDecimal> value = decimal(r, "value");
     Optional<BigDecimal> upper = r.has("upper") ? decimal(r, "upper") : Optional.empty();
-    Optional<Node> subject = r.has("subject") ? entityRef(r, "subject") : Optional.empty();
-    Optional<Node> claimant = r.has("claimed_by") ? entityRef(r, "claimed_by") : Optional.empty();
+    List<Node> subjects = new ArrayList<>();
+    for (String id : list(r.get("subject"))) {
+      if (index.hasEntity(id)) subjects.add(entity(id));
+      else {
+        reporter.report(Problem.at(r, "subject", ProblemCode.UNKNOWN_REFERENCE, "no entity '" + id + "' (column subject)"));
+        ok = false;
+      }
+    }
+    Optional<Node> bound = optionalCode(r, "bound", SOV.ValueBound);
+    Optional<StatementWriter.Standing> standing = standing(r);
     String status = r.has("status") ? r.get("status") : "actual";
     if (!STATUSES.contains(status)) {
       reporter.report(Problem.at(r, "status", ProblemCode.BAD_VALUE,
@@ -228,7 +265,7 @@ public final class Converter {
     Optional<Node> citation = citation(r);
     ok &= (!r.has("period") || period.isPresent()) && value.isPresent() && citation.isPresent()
         && (!r.has("base") || base.isPresent()) && (!r.has("upper") || upper.isPresent())
-        && (!r.has("subject") || subject.isPresent()) && (!r.has("claimed_by") || claimant.isPresent());
+        && (!r.has("bound") || bound.isPresent()) && standing.isPresent();
     if (!ok) return;
     Node o = NodeFactory.createURI(Namespaces.OBSERVATION + r.get("dataset") + "-" + Hashes.of(r.cells()));
     origins.record(o, r);
@@ -241,14 +278,15 @@ public final class Converter {
         emit(o, SOV.periodEndYear, integer(p.endYear()));
       }
     });
-    subject.ifPresent(s -> emit(o, SOV.refSubject, s));
+    for (Node s : subjects) emit(o, SOV.refSubject, s);
     if (r.has("item")) emit(o, SOV.item, str(r.get("item")));
     emit(o, SOV.status, str(status));
     emit(o, SOV.obsValue, decimalNode(value.get()));
     upper.ifPresent(u -> emit(o, SOV.upperValue, decimalNode(u)));
     emit(o, SOV.unit, str(r.get("unit")));
     base.ifPresent(b -> emit(o, SOV.basePeriod, str(b.label())));
-    claimant.ifPresent(c -> emit(o, SOV.claimedBy, c));
+    bound.ifPresent(b -> emit(o, SOV.valueBound, b));
+    standing.get().write(o, (p, v) -> emit(o, p, v));
     if (r.has("note")) emit(o, SOV.note, str(r.get("note")));
     emit(o, Std.wasDerivedFrom, citation.get());
     observations++;
@@ -308,12 +346,27 @@ public final class Converter {
     return Optional.empty();
   }
 
+  /** An entity id in an optional column: empty when the cell is empty or (reported) unknown. */
+  private Optional<Node> optionalRef(Row r, String column) {
+    return r.has(column) ? entityRef(r, column) : Optional.empty();
+  }
+
+  /** A controlled value written by its code (a role, a rank, a bound): reported when the code is unknown. */
+  private Optional<Node> optionalCode(Row r, String column, Node clazz) {
+    if (!r.has(column)) return Optional.empty();
+    Optional<Node> v = ontology.code(clazz, r.get(column));
+    if (v.isEmpty())
+      reporter.report(Problem.at(r, column, ProblemCode.BAD_VALUE,
+          "'" + r.get(column) + "' is not a " + column.replace('_', ' ') + ": write one of " + String.join(", ", ontology.codes(clazz))));
+    return v;
+  }
+
   private Optional<EdtfDate> date(Row r, String column) {
     if (!r.has(column)) return Optional.empty();
     Optional<EdtfDate> d = EdtfDate.parse(r.get(column));
     if (d.isEmpty())
       reporter.report(Problem.at(r, column, ProblemCode.BAD_DATE,
-          "'" + r.get(column) + "' is not a date: write YYYY, YYYY-MM or YYYY-MM-DD, optionally followed by ~ or ?"));
+          "'" + r.get(column) + "' is not a date: write YYYY, YYYY-MM or YYYY-MM-DD, optionally followed by ~ or ?, or a span FROM/TO (1926/1927)"));
     return d;
   }
 

@@ -81,6 +81,25 @@ public final class Ontology {
     }
   }
 
+  /**
+   * A controlled value (a role, a rank, a bound) by the code the tables write for it: the individual
+   * of that class whose skos:notation is the code. One mechanism for every coded column.
+   */
+  public Optional<Node> code(Node clazz, String notation) {
+    for (var it = graph.find(Node.ANY, Std.notation, NodeFactory.createLiteralString(notation)); it.hasNext(); ) {
+      Node n = it.next().getSubject();
+      if (graph.contains(n, Std.type, clazz)) return Optional.of(n);
+    }
+    return Optional.empty();
+  }
+
+  /** The codes a coded column accepts, sorted, for error messages. */
+  public List<String> codes(Node clazz) {
+    return graph.find(Node.ANY, Std.type, clazz).mapWith(t -> t.getSubject())
+        .mapWith(n -> graph.find(n, Std.notation, Node.ANY).mapWith(t -> t.getObject().getLiteralLexicalForm()).toList())
+        .toList().stream().flatMap(List::stream).sorted().toList();
+  }
+
   private static Node term(String name) {
     return NodeFactory.createURI(Namespaces.SOV + name);
   }

@@ -1,5 +1,7 @@
 package org.sovecon.convert;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -14,25 +16,44 @@ import org.sovecon.vocab.Std;
 /**
  * Writes one fact in the Wikidata pattern: the plain triple {@code s sov:p o} (unless the fact is a
  * claim the graph only reports), and a statement node {@code s p:p ?st . ?st ps:p o} carrying the
- * qualifiers (pq:start, pq:end, pq:date), the claimant and the citation (prov:wasDerivedFrom).
+ * qualifiers (pq:start, pq:end, pq:date, pq:role, pq:regarding), its standing (claimant, the work it was
+ * stated in, rank) and the citation (prov:wasDerivedFrom).
  */
 public final class StatementWriter {
 
-  /** The qualifiers of a statement; nulls are left out. */
-  public record Qualifiers(EdtfDate start, EdtfDate end, EdtfDate date) {
-    public static final Qualifiers NONE = new Qualifiers(null, null, null);
+  /** The qualifiers of a statement: when, and what the subject did at an event; nulls are left out. */
+  public record Qualifiers(EdtfDate start, EdtfDate end, EdtfDate date, Node role, Node regarding) {
+    public static final Qualifiers NONE = new Qualifiers(null, null, null, null, null);
 
-    boolean approximate() {
-      return any(d -> d.approximate());
+    public Qualifiers(EdtfDate start, EdtfDate end, EdtfDate date) {
+      this(start, end, date, null, null);
     }
 
-    boolean uncertain() {
-      return any(d -> d.uncertain());
+    List<EdtfDate> dates(EdtfDate valueDate) {
+      List<EdtfDate> all = new ArrayList<>();
+      for (EdtfDate d : new EdtfDate[] {start, end, date, valueDate}) if (d != null) all.add(d);
+      return all;
+    }
+  }
+
+  /**
+   * Who stands behind a statement and how far to trust it: the claimant (null when the text states
+   * it as fact), the work it was stated in, its rank (never null) and the reason for the rank.
+   */
+  public record Standing(Node claimant, Node statedIn, Node rank, Node rankReason) {
+    public static final Standing STATED = new Standing(null, null, SOV.NormalRank, null);
+
+    /** Only facts the text states and does not deprecate become plain triples (Wikidata's truthy ones). */
+    boolean truthy() {
+      return claimant == null && !SOV.DeprecatedRank.equals(rank);
     }
 
-    private boolean any(java.util.function.Predicate<EdtfDate> test) {
-      for (EdtfDate d : new EdtfDate[] {start, end, date}) if (d != null && test.test(d)) return true;
-      return false;
+    /** The provenance and rank triples, shared by statements and observations. */
+    public void write(Node node, java.util.function.BiConsumer<Node, Node> emit) {
+      if (claimant != null) emit.accept(SOV.claimedBy, claimant);
+      if (statedIn != null) emit.accept(SOV.statedIn, statedIn);
+      emit.accept(SOV.rank, rank);
+      if (rankReason != null) emit.accept(SOV.rankReason, rankReason);
     }
   }
 
@@ -49,23 +70,30 @@ public final class StatementWriter {
    * @return the statement node
    */
   public Node write(Node subject, Ontology.PropertyInfo property, Node value, EdtfDate valueDate,
-      Qualifiers q, Node citation, Node claimant, String note, List<String> seed) {
+      Qualifiers q, Standing standing, Node citation, String note, List<String> seed) {
     declare(property);
     Node st = NodeFactory.createURI(Namespaces.STATEMENT + localName(subject) + "-" + Hashes.of(seed));
-    if (claimant == null) out.triple(org.apache.jena.graph.Triple.create(subject, property.iri(), value));
+    if (standing.truthy()) out.triple(org.apache.jena.graph.Triple.create(subject, property.iri(), value));
     triple(subject, uri(Namespaces.P, property.name()), st);
-    triple(st, Std.type, claimant == null ? SOV.Statement : SOV.AttributedClaim);
+    triple(st, Std.type, standing.claimant() == null ? SOV.Statement : SOV.AttributedClaim);
     triple(st, SOV.statementSubject, subject);
     triple(st, SOV.statementProperty, property.iri());
     triple(st, uri(Namespaces.PS, property.name()), value);
+    triple(st, SOV.statementValue, value);
     if (q.start() != null) triple(st, SOV.qStart, q.start().literal());
     if (q.end() != null) triple(st, SOV.qEnd, q.end().literal());
     if (q.date() != null) triple(st, SOV.qDate, q.date().literal());
-    boolean approx = q.approximate() || (valueDate != null && valueDate.approximate());
-    boolean uncertain = q.uncertain() || (valueDate != null && valueDate.uncertain());
-    if (approx) triple(st, SOV.qApproximate, bool(true));
-    if (uncertain) triple(st, SOV.qUncertain, bool(true));
-    if (claimant != null) triple(st, SOV.claimedBy, claimant);
+    List<EdtfDate> dates = q.dates(valueDate);
+    if (dates.stream().anyMatch(EdtfDate::approximate)) triple(st, SOV.qApproximate, bool(true));
+    if (dates.stream().anyMatch(EdtfDate::uncertain)) triple(st, SOV.qUncertain, bool(true));
+    // One sortable span per statement, whatever its dates are called: for ordering and "as of" filters.
+    dates.stream().map(EdtfDate::earliestDay).min(Comparator.naturalOrder())
+        .ifPresent(d -> triple(st, SOV.earliest, EdtfDate.day(d)));
+    dates.stream().map(EdtfDate::latestDay).max(Comparator.naturalOrder())
+        .ifPresent(d -> triple(st, SOV.latest, EdtfDate.day(d)));
+    if (q.role() != null) triple(st, SOV.qRole, q.role());
+    if (q.regarding() != null) triple(st, SOV.qRegarding, q.regarding());
+    standing.write(st, (p, o) -> triple(st, p, o));
     if (note != null && !note.isEmpty()) triple(st, SOV.note, NodeFactory.createLiteralString(note));
     triple(st, Std.wasDerivedFrom, citation);
     return st;

@@ -20,6 +20,14 @@ public final class SOV {
   public static final Node Citation = sov("Citation");
   public static final Node Source = sov("Source");
   public static final Node Person = sov("Person");
+  public static final Node Document = sov("Document");
+  /** Classes of the controlled values that coded columns name by their skos:notation. */
+  public static final Node EventRole = sov("EventRole");
+  public static final Node StatementRank = sov("StatementRank");
+  public static final Node RankReason = sov("RankReason");
+  public static final Node ValueBound = sov("ValueBound");
+  public static final Node NormalRank = sov("NormalRank");
+  public static final Node DeprecatedRank = sov("DeprecatedRank");
 
   // Provenance and citations
   public static final Node claimedBy = sov("claimedBy");
@@ -31,6 +39,15 @@ public final class SOV {
   public static final Node note = sov("note");
   public static final Node statementProperty = sov("statementProperty");
   public static final Node statementSubject = sov("statementSubject");
+  public static final Node statementValue = sov("statementValue");
+  public static final Node statedIn = sov("statedIn");
+  public static final Node rank = sov("rank");
+  public static final Node rankReason = sov("rankReason");
+  public static final Node valueBound = sov("valueBound");
+  public static final Node earliest = sov("earliest");
+  public static final Node latest = sov("latest");
+  public static final Node displayLabel = sov("displayLabel");
+  public static final Node erroneousName = sov("erroneousName");
 
   // Sources
   public static final Node fileName = sov("fileName");
@@ -58,6 +75,9 @@ public final class SOV {
   public static final Node qDate = NodeFactory.createURI(Namespaces.PQ + "date");
   public static final Node qApproximate = NodeFactory.createURI(Namespaces.PQ + "approximate");
   public static final Node qUncertain = NodeFactory.createURI(Namespaces.PQ + "uncertain");
+  /** What the subject did at the event, and what that act concerned (Wikidata's P2868 "subject has role"). */
+  public static final Node qRole = NodeFactory.createURI(Namespaces.PQ + "role");
+  public static final Node qRegarding = NodeFactory.createURI(Namespaces.PQ + "regarding");
 
   // Named graphs
   public static final Node graphAsserted = NodeFactory.createURI(Namespaces.GRAPH + "asserted");

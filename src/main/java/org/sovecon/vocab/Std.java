@@ -19,6 +19,7 @@ public final class Std {
   public static final Node definition = uri(Namespaces.SKOS, "definition");
   public static final Node exactMatch = uri(Namespaces.SKOS, "exactMatch");
   public static final Node inScheme = uri(Namespaces.SKOS, "inScheme");
+  public static final Node notation = uri(Namespaces.SKOS, "notation");
   public static final Node conceptScheme = uri(Namespaces.SKOS, "ConceptScheme");
   public static final Node wasDerivedFrom = uri(Namespaces.PROV, "wasDerivedFrom");
   public static final Node dcTitle = uri(Namespaces.DCTERMS, "title");
