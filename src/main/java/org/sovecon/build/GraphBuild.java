@@ -81,7 +81,7 @@ public final class GraphBuild {
     Inputs inputs = Inputs.read(layout.dataDir(), reporter);
     Index index = Index.build(inputs, reporter);
     DuplicateCandidates.report(index.entities(), reporter);
-    NoteCheck.report(inputs, index.entities(), reporter);
+    NoteCheck.report(inputs, index.entities(), index.sources().keySet(), reporter);
     Graph asserted = GraphFactory.createDefaultGraph();
     OriginIndex origins = new OriginIndex();
     SourceTexts texts = SourceTexts.at(layout.sourcesDir());
