@@ -13,6 +13,7 @@ import org.sovecon.check.DuplicateCandidates;
 import org.sovecon.check.Problem;
 import org.sovecon.check.ProblemCode;
 import org.sovecon.check.ProblemReporter;
+import org.sovecon.check.NoteCheck;
 import org.sovecon.check.ShapeCheck;
 import org.sovecon.vocab.Std;
 import org.sovecon.convert.Converter;
@@ -80,6 +81,7 @@ public final class GraphBuild {
     Inputs inputs = Inputs.read(layout.dataDir(), reporter);
     Index index = Index.build(inputs, reporter);
     DuplicateCandidates.report(index.entities(), reporter);
+    NoteCheck.report(inputs, index.entities(), reporter);
     Graph asserted = GraphFactory.createDefaultGraph();
     OriginIndex origins = new OriginIndex();
     SourceTexts texts = SourceTexts.at(layout.sourcesDir());

@@ -71,7 +71,7 @@ public final class MentionCheck {
   }
 
   /** The name as whole words: "mir" must not match "admiral". */
-  private static boolean containsWord(String text, String name) {
+  static boolean containsWord(String text, String name) {
     int i = text.indexOf(name);
     while (i >= 0) {
       boolean startOk = i == 0 || !Character.isLetterOrDigit(text.charAt(i - 1));

@@ -23,6 +23,7 @@ public enum ProblemCode {
   BAD_VALUE,
   SHAPE_VIOLATION,
   POSSIBLE_DUPLICATE,
+  NOTE_FACT,
   ONTOLOGY;
 
   /** The code as written in messages and in data/README.md: {@code unknown-reference}. */

@@ -1,0 +1,116 @@
+package org.sovecon.check;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.sovecon.table.Inputs;
+import org.sovecon.table.Row;
+import org.sovecon.table.TableKind;
+
+/**
+ * Notes are for curators; a question answered only by a note fails. This check finds the notes of
+ * fact and observation rows that name an entity or a year which no fact carries: neither the row
+ * itself (its subject, object, qualifiers, claimant, dates, period) nor any other row about the same
+ * subject. Such a note hides a fact (who, when, which body): make it a row or a qualifier.
+ *
+ * <p>Words in quotation marks are the text's own wording, recorded to show how a reading was made,
+ * and are not searched; nor are line references ("L123") or citations of another source's lines.
+ */
+public final class NoteCheck {
+  /** Names shorter than this match too many ordinary words in notes ("mir", "tsk"). */
+  private static final int MIN_NAME = 4;
+  private static final Pattern YEAR = Pattern.compile("(?<![\\dLl./-])(1[89]\\d\\d)(?![\\d])");
+  private static final Pattern QUOTED = Pattern.compile("\"[^\"]*\"|'[^']*'|\u201c[^\u201d]*\u201d|\u2018[^\u2019]*\u2019");
+  private static final List<String> DATE_COLUMNS = List.of("start", "end", "date", "object", "period", "base", "item");
+
+  public record Finding(Row row, Set<String> entities, Set<String> years) {
+    public String describe() {
+      List<String> parts = new ArrayList<>();
+      if (!entities.isEmpty()) parts.add("entity " + String.join(", ", entities));
+      if (!years.isEmpty()) parts.add("year " + String.join(", ", years));
+      return String.join(" and ", parts);
+    }
+  }
+
+  private NoteCheck() {}
+
+  public static List<Finding> find(Inputs inputs, Map<String, Row> entities) {
+    Map<String, Set<String>> byName = new HashMap<>();
+    for (Row e : entities.values())
+      for (String n : Names.of(e))
+        if (n.length() >= MIN_NAME) byName.computeIfAbsent(n, k -> new HashSet<>()).add(e.get("id"));
+
+    List<Row> rows = new ArrayList<>();
+    for (TableKind kind : List.of(TableKind.FACTS, TableKind.OBSERVATIONS))
+      for (var t : inputs.of(kind)) rows.addAll(t.rows());
+    // What every subject is already linked to, and the years of its facts, across all rows.
+    Map<String, Set<String>> linked = new HashMap<>();
+    Map<String, Set<String>> years = new HashMap<>();
+    for (Row r : rows) {
+      Set<String> ids = idsOf(r, entities);
+      Set<String> ys = yearsOf(r);
+      for (String id : ids) {
+        linked.computeIfAbsent(id, k -> new HashSet<>()).addAll(ids);
+        years.computeIfAbsent(id, k -> new HashSet<>()).addAll(ys);
+      }
+    }
+    List<Finding> findings = new ArrayList<>();
+    for (Row r : rows) {
+      if (!r.has("note")) continue;
+      String note = Names.normalise(QUOTED.matcher(r.get("note")).replaceAll(" "));
+      Set<String> ids = idsOf(r, entities);
+      Set<String> carried = new HashSet<>(ids), carriedYears = new HashSet<>(yearsOf(r));
+      for (String id : ids) {
+        carried.addAll(linked.getOrDefault(id, Set.of()));
+        carriedYears.addAll(years.getOrDefault(id, Set.of()));
+      }
+      // A name inside a longer name found in the same note ("Leninism" in "Marxism-Leninism") is not
+      // a mention of its own.
+      List<String> found = new ArrayList<>();
+      byName.keySet().forEach(name -> { if (MentionCheck.containsWord(note, name)) found.add(name); });
+      Set<String> namedEntities = new TreeSet<>();
+      for (String name : found) {
+        boolean inside = found.stream().anyMatch(longer -> longer.length() > name.length() && longer.contains(name));
+        if (!inside) for (String id : byName.get(name)) if (!carried.contains(id)) namedEntities.add(id);
+      }
+      Set<String> namedYears = new TreeSet<>();
+      Matcher m = YEAR.matcher(note);
+      while (m.find()) if (!carriedYears.contains(m.group(1))) namedYears.add(m.group(1));
+      if (!namedEntities.isEmpty() || !namedYears.isEmpty()) findings.add(new Finding(r, namedEntities, namedYears));
+    }
+    return findings;
+  }
+
+  public static void report(Inputs inputs, Map<String, Row> entities, ProblemReporter reporter) {
+    for (Finding f : find(inputs, entities))
+      reporter.report(new Problem(f.row().file(), f.row().line(), f.row().column("note"), ProblemCode.NOTE_FACT,
+          Problem.Severity.WARNING, "the note names " + f.describe()
+              + ", which no fact of this row or its subject carries: make it a fact, a qualifier or an observation"));
+  }
+
+  private static Set<String> idsOf(Row r, Map<String, Row> entities) {
+    Set<String> ids = new HashSet<>();
+    for (String cell : r.cells())
+      for (String part : cell.split(";"))
+        if (entities.containsKey(part.trim())) ids.add(part.trim());
+    return ids;
+  }
+
+  private static Set<String> yearsOf(Row r) {
+    Set<String> ys = new HashSet<>();
+    for (String col : DATE_COLUMNS) {
+      Matcher m = YEAR.matcher(r.get(col));
+      while (m.find()) ys.add(m.group(1));
+      // an economic year 1926/27 covers both calendar years
+      Matcher eco = Pattern.compile("(1[89]\\d)(\\d)/(\\d\\d)").matcher(r.get(col));
+      while (eco.find()) ys.add(eco.group(1).substring(0, 2) + eco.group(3));
+    }
+    return ys;
+  }
+}
