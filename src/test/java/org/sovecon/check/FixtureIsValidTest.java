@@ -21,7 +21,7 @@ class FixtureIsValidTest {
     GraphBuild.Result r = GraphBuild.create().project(layout).reporter(problems).infer(false).run();
     assertEquals(0, problems.errorCount(), () -> problems.problems().toString());
     assertTrue(r.ok());
-    assertEquals(7, r.facts(), "six fact rows plus the post's postIn column");
-    assertEquals(2, r.observations());
+    assertEquals(15, r.facts(), "six fact rows, the post's postIn column, and eight rows of the model (roles, ranks, spans)");
+    assertEquals(3, r.observations());
   }
 }

@@ -77,6 +77,48 @@ class ConverterTest {
   }
 
   @Test
+  void aRoleAtAnEventIsAQualifiedParticipation() {
+    assertTrue(ask("""
+        ?st pq:role sov:VotedAgainst ; pq:regarding sv:reform-motion ; sov:statementSubject sv:chairman-a ;
+          ps:participatedIn sv:council-plenum-1926 ; pq:date "1926-10"^^xsd:gYearMonth ;
+          sov:earliest "1926-10-01"^^xsd:date ; sov:latest "1926-10-31"^^xsd:date ."""));
+  }
+
+  @Test
+  void aClaimNamesTheWorkItWasStatedIn() {
+    assertTrue(ask("?st a sov:AttributedClaim ; sov:claimedBy sv:chairman-a ; sov:statedIn sv:chairman-speech ; "
+        + "ps:interpretation \"The commission was doing well\""));
+    assertTrue(ask("sv:chairman-speech sov:deliveredAt sv:council-plenum-1926"));
+  }
+
+  @Test
+  void ranksOrderVersionsAndADeprecatedOneIsNotAsserted() {
+    assertTrue(ask("?st ps:startDate \"1926-10-04\"^^xsd:date ; sov:rank sov:PreferredRank ; sov:rankReason sov:MorePrecise"));
+    assertTrue(ask("?st ps:startDate \"1926-10-14\"^^xsd:date ; sov:rank sov:DeprecatedRank ; sov:rankReason sov:Misprint"));
+    assertTrue(ask("sv:council-plenum-1926 sov:startDate \"1926-10-04\"^^xsd:date"));
+    assertFalse(ask("sv:council-plenum-1926 sov:startDate \"1926-10-14\"^^xsd:date"), "a deprecated version has no plain triple");
+    assertTrue(ask("?st ps:partOf sv:council ; sov:rank sov:NormalRank"), "every statement has a rank, normal by default");
+  }
+
+  @Test
+  void aSpanStaysASpan() {
+    assertTrue(ask("sv:council-plenum-1926 sov:date \"1926/1927\"^^<http://id.loc.gov/datatypes/edtf/EDTF-level0>"));
+    assertTrue(ask("?st ps:date ?d ; sov:earliest \"1926-01-01\"^^xsd:date ; sov:latest \"1927-12-31\"^^xsd:date"));
+  }
+
+  @Test
+  void aFigureKeepsItsBoundAndAllItsSubjects() {
+    assertTrue(ask("?o sov:obsValue ?v ; sov:valueBound sov:MoreThan ; sov:refSubject sv:commission , sv:council FILTER(?v = 40)"));
+  }
+
+  @Test
+  void everyStatementNamesItsValueAndEveryEntityOneDisplayLabel() {
+    assertTrue(ask("?st sov:statementSubject sv:commission ; sov:statementProperty sov:partOf ; sov:statementValue sv:council"));
+    assertTrue(ask("sv:council sov:displayLabel \"Supreme Council\"@en"));
+    assertTrue(ask("sv:decree-1926 sov:amends sv:commission"));
+  }
+
+  @Test
   void identicalRowsGiveIdenticalIris() {
     ProblemReporter.Collecting problems = ProblemReporter.collecting();
     GraphBuild.Result again = GraphBuild.create().project(TestProjects.fixture(tmp.resolve("again"), null)).reporter(problems).infer(false).run();
