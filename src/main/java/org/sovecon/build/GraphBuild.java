@@ -9,7 +9,9 @@ import org.apache.jena.graph.Node;
 import org.apache.jena.vocabulary.RDFS;
 import org.apache.jena.riot.system.StreamRDFLib;
 import org.apache.jena.sparql.graph.GraphFactory;
+import org.sovecon.check.CycleCheck;
 import org.sovecon.check.DuplicateCandidates;
+import org.sovecon.check.FollowOns;
 import org.sovecon.check.Problem;
 import org.sovecon.check.ProblemCode;
 import org.sovecon.check.ProblemReporter;
@@ -23,6 +25,7 @@ import org.sovecon.convert.OriginIndex;
 import org.sovecon.convert.SourceTexts;
 import org.sovecon.infer.Materializer;
 import org.sovecon.table.Inputs;
+import org.sovecon.table.TableKind;
 
 /**
  * The chain read → validate → convert → (infer), in memory. {@code validate} stops before
@@ -79,14 +82,19 @@ public final class GraphBuild {
       return failed();
     }
     Inputs inputs = Inputs.read(layout.dataDir(), reporter);
-    Index index = Index.build(inputs, reporter);
-    DuplicateCandidates.report(index.entities(), reporter);
-    NoteCheck.report(inputs, index.entities(), reporter);
+    // An unreadable table that defines ids would make every row citing them an error of its own.
+    FollowOns checks = new FollowOns(reporter, inputs.unreadable().stream()
+        .filter(u -> u.kind() == TableKind.ENTITIES || u.kind() == TableKind.SOURCES || u.kind() == TableKind.DATASETS)
+        .map(Inputs.Unreadable::file).toList());
+    Index index = Index.build(inputs, checks);
+    DuplicateCandidates.report(index.entities(), checks);
+    NoteCheck.report(inputs, index.entities(), index.sources().keySet(), checks);
     Graph asserted = GraphFactory.createDefaultGraph();
     OriginIndex origins = new OriginIndex();
     SourceTexts texts = SourceTexts.at(layout.sourcesDir());
-    Converter converter = new Converter(ontology, index, reporter, StreamRDFLib.graph(asserted), origins, texts);
+    Converter converter = new Converter(ontology, index, checks, StreamRDFLib.graph(asserted), origins, texts);
     converter.convert(inputs);
+    CycleCheck.check(ontology.graph(), asserted, origins, checks);
     if (Files.isRegularFile(layout.shapesFile())) {
       // The data plus the class hierarchy, so that sh:class follows rdfs:subClassOf, plus the types of
       // the ontology's controlled values (roles, ranks, bounds) that the data points at; the ontology's
@@ -96,8 +104,9 @@ public final class GraphBuild {
       ontology.graph().find(Node.ANY, Std.notation, Node.ANY).forEachRemaining(t ->
           ontology.graph().find(t.getSubject(), Std.type, Node.ANY).forEachRemaining(checked::add));
       asserted.find().forEachRemaining(checked::add);
-      new ShapeCheck(layout.shapesFile()).check(checked, origins, reporter);
+      new ShapeCheck(layout.shapesFile()).check(checked, origins, checks);
     }
+    checks.finish();
     if (reporter.errorCount() > 0) return failed();
     Graph inferred = infer ? Materializer.infer(ontology.graph(), asserted) : GraphFactory.createDefaultGraph();
     return new Result(true, ontology.graph(), asserted, inferred, index, converter.facts(), converter.observations());

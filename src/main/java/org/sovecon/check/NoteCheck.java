@@ -40,7 +40,11 @@ public final class NoteCheck {
 
   private NoteCheck() {}
 
-  public static List<Finding> find(Inputs inputs, Map<String, Row> entities) {
+  /**
+   * @param sourceIds the source ids: a note's pointer to another source ("conrad-1997 L27 says 1923")
+   *     is a curator's cross-reference, not a mention of the source's author or subject
+   */
+  public static List<Finding> find(Inputs inputs, Map<String, Row> entities, Set<String> sourceIds) {
     Map<String, Set<String>> byName = new HashMap<>();
     for (Row e : entities.values())
       for (String n : Names.of(e))
@@ -63,7 +67,7 @@ public final class NoteCheck {
     List<Finding> findings = new ArrayList<>();
     for (Row r : rows) {
       if (!r.has("note")) continue;
-      String note = Names.normalise(QUOTED.matcher(r.get("note")).replaceAll(" "));
+      String note = Names.normalise(withoutSourceIds(QUOTED.matcher(r.get("note")).replaceAll(" "), sourceIds));
       Set<String> ids = idsOf(r, entities);
       Set<String> carried = new HashSet<>(ids), carriedYears = new HashSet<>(yearsOf(r));
       for (String id : ids) {
@@ -87,11 +91,16 @@ public final class NoteCheck {
     return findings;
   }
 
-  public static void report(Inputs inputs, Map<String, Row> entities, ProblemReporter reporter) {
-    for (Finding f : find(inputs, entities))
+  public static void report(Inputs inputs, Map<String, Row> entities, Set<String> sourceIds, ProblemReporter reporter) {
+    for (Finding f : find(inputs, entities, sourceIds))
       reporter.report(new Problem(f.row().file(), f.row().line(), f.row().column("note"), ProblemCode.NOTE_FACT,
           Problem.Severity.WARNING, "the note names " + f.describe()
               + ", which no fact of this row or its subject carries: make it a fact, a qualifier or an observation"));
+  }
+
+  private static String withoutSourceIds(String note, Set<String> sourceIds) {
+    for (String id : sourceIds) note = note.replace(id, " ");
+    return note;
   }
 
   private static Set<String> idsOf(Row r, Map<String, Row> entities) {

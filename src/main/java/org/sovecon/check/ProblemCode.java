@@ -4,6 +4,10 @@ package org.sovecon.check;
 public enum ProblemCode {
   MISSING_FILE,
   UNREADABLE_FILE,
+  BAD_ENCODING,
+  BAD_QUOTING,
+  TOO_LARGE,
+  EMPTY_FILE,
   UNDESCRIBED_TABLE,
   MISSING_COLUMN,
   UNKNOWN_COLUMN,
@@ -22,6 +26,7 @@ public enum ProblemCode {
   BAD_LINES,
   BAD_VALUE,
   SHAPE_VIOLATION,
+  CYCLE,
   POSSIBLE_DUPLICATE,
   NOTE_FACT,
   ONTOLOGY;

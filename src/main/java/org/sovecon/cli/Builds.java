@@ -8,6 +8,7 @@ import org.sovecon.build.GraphBuild;
 import org.sovecon.build.ProjectLayout;
 import org.sovecon.check.ProblemReporter;
 import org.sovecon.store.InputDigest;
+import org.sovecon.store.StoreFullException;
 import org.sovecon.store.StoreLayout;
 import org.sovecon.store.StoreWriter;
 
@@ -17,6 +18,10 @@ final class Builds {
 
   /** @return the new store directory, or empty when the tables have errors (printed to err) */
   static Optional<Path> build(ProjectLayout layout, PrintWriter out, PrintWriter err) throws IOException {
+    return build(layout, out, err, StoreWriter.Disk.REAL);
+  }
+
+  static Optional<Path> build(ProjectLayout layout, PrintWriter out, PrintWriter err, StoreWriter.Disk disk) throws IOException {
     long t0 = System.nanoTime();
     ProblemReporter.Collecting problems = ProblemReporter.collecting();
     GraphBuild.Result r = GraphBuild.create().project(layout).reporter(problems).infer(true).run();
@@ -27,7 +32,14 @@ final class Builds {
       return Optional.empty();
     }
     String digest = InputDigest.of(layout);
-    Path dir = StoreWriter.write(r, new StoreLayout(layout.storeDir()), digest);
+    Path dir;
+    try {
+      dir = StoreWriter.write(r, new StoreLayout(layout.storeDir()), digest, disk);
+    } catch (StoreFullException e) {
+      err.println("build failed: " + e.getMessage() + "; the store in use was not changed");
+      err.flush();
+      return Optional.empty();
+    }
     double secs = (System.nanoTime() - t0) / 1e9;
     out.printf("built %s in %.1f s: %d entities, %d facts, %d observations; %d triples asserted, %d inferred, %d in the ontology%n",
         layout.root().relativize(dir), secs, r.index().entities().size(), r.facts(), r.observations(),

@@ -34,7 +34,7 @@ final class CoverageCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     if (window < 1) throw new CommandLine.ParameterException(spec.commandLine(), "--window must be at least 1");
-    Dataset ds = Stores.openCurrent(project.layout());
+    Dataset ds = Stores.openForReading(project.layout(), spec.commandLine().getErr());
     Map<String, Integer> lines = new LinkedHashMap<>();
     Queries.select(ds, Queries.load("source-lines"), s -> {
       String id = s.getLiteral("source").getString();

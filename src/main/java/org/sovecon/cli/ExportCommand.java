@@ -33,7 +33,7 @@ final class ExportCommand implements Callable<Integer> {
           + RdfExport.supportedExtensions() + ", gexf, graphml");
       return 2;
     }
-    Dataset ds = Stores.openCurrent(project.layout());
+    Dataset ds = Stores.openForReading(project.layout(), cl.getErr());
     if (network.isPresent()) {
       int[] counts = network.get().write(ds, file);
       cl.getOut().printf("wrote %d nodes and %d edges to %s (%s)%n", counts[0], counts[1], file, network.get().extension());

@@ -54,7 +54,7 @@ final class QueryCommand implements Callable<Integer> {
       cl.getErr().println("sovecon: the query does not parse: " + e.getMessage());
       return 1;
     }
-    Dataset ds = Stores.openCurrent(project.layout());
+    Dataset ds = Stores.openForReading(project.layout(), cl.getErr());
     var out = System.out;
     Txn.executeRead(ds, () -> {
       try (QueryExecution qe = QueryExecution.dataset(ds).query(query).build()) {

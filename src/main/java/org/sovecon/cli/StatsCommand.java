@@ -19,7 +19,7 @@ final class StatsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    var stats = Stats.of(Stores.openCurrent(project.layout()));
+    var stats = Stats.of(Stores.openForReading(project.layout(), spec.commandLine().getErr()));
     var out = spec.commandLine().getOut();
     if (json) out.println(JSON.toStringFlat(stats));
     else out.println(JSON.toString(stats));

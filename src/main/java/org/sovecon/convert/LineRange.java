@@ -12,8 +12,13 @@ public record LineRange(int start, int end) {
   public static Optional<LineRange> parse(String text) {
     Matcher m = FORM.matcher(text.trim());
     if (!m.matches()) return Optional.empty();
-    int a = Integer.parseInt(m.group(1));
-    int b = m.group(2) == null ? a : Integer.parseInt(m.group(2));
+    int a, b;
+    try {
+      a = Integer.parseInt(m.group(1));
+      b = m.group(2) == null ? a : Integer.parseInt(m.group(2));
+    } catch (NumberFormatException e) {
+      return Optional.empty(); // more digits than any text has lines
+    }
     if (a < 1 || b < a) return Optional.empty();
     return Optional.of(new LineRange(a, b));
   }

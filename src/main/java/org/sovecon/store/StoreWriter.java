@@ -8,7 +8,10 @@ import java.nio.file.StandardCopyOption;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
@@ -31,37 +34,102 @@ import org.sovecon.vocab.SOV;
 public final class StoreWriter {
   private StoreWriter() {}
 
-  /** How many earlier builds to keep beside the current one: a running server may still read one. */
+  /** How many earlier builds to keep beside the current one, as a fallback; builds a process holds are kept too. */
   private static final int KEEP_PREVIOUS = 1;
 
+  /**
+   * Below this much free space, a failed write is taken for a full disk. TDB2 writes through memory
+   * maps, so a full disk often surfaces as a bare {@code InternalError} (a fault in a memory access)
+   * that names no cause; the free space left is what tells.
+   */
+  static final long LOW_SPACE = 32L * 1024 * 1024;
+
+  /** A build in progress: {@code <time>-p<pid>.partial}, so that a later build can tell whether its writer is alive. */
+  private static final Pattern PARTIAL = Pattern.compile(".*?(?:-p(\\d+))?\\.partial");
+
+  /** The steps that touch the disk. Tests replace them to make a write fail as a full disk does. */
+  public interface Disk {
+    void load(DatasetGraph dsg, GraphBuild.Result result);
+
+    long usableSpace(Path dir) throws IOException;
+
+    Disk REAL = new Disk() {
+      @Override
+      public void load(DatasetGraph dsg, GraphBuild.Result result) {
+        StoreWriter.load(dsg, SOV.graphOntology, result.ontology());
+        StoreWriter.load(dsg, SOV.graphAsserted, result.asserted());
+        StoreWriter.load(dsg, SOV.graphInferred, result.inferred());
+      }
+
+      @Override
+      public long usableSpace(Path dir) throws IOException {
+        return Files.getFileStore(dir).getUsableSpace();
+      }
+    };
+  }
+
   public static Path write(GraphBuild.Result result, StoreLayout store, String digest) throws IOException {
+    return write(result, store, digest, Disk.REAL);
+  }
+
+  public static Path write(GraphBuild.Result result, StoreLayout store, String digest, Disk disk) throws IOException {
     Files.createDirectories(store.builds());
+    removeStalePartials(store);
     String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS"));
-    Path tmp = store.builds().resolve(stamp + ".partial");
+    Path tmp = store.builds().resolve(stamp + "-p" + ProcessHandle.current().pid() + ".partial");
     Path done = store.builds().resolve(stamp);
     try {
       Files.createDirectories(tmp);
       Dataset ds = TDB2Factory.connectDataset(tmp.resolve("tdb2").toString());
       DatasetGraph dsg = ds.asDatasetGraph();
+      Throwable failure = null;
       try {
-        Txn.executeWrite(ds, () -> {
-          load(dsg, SOV.graphOntology, result.ontology());
-          load(dsg, SOV.graphAsserted, result.asserted());
-          load(dsg, SOV.graphInferred, result.inferred());
-        });
+        Txn.executeWrite(ds, () -> disk.load(dsg, result));
+      } catch (Throwable t) {
+        failure = t;
+        throw t;
       } finally {
-        // Release the database so its directory can be renamed and later opened by the server.
-        TDBInternal.expel(dsg);
+        // Release the database so its directory can be renamed (or removed) and later opened by the server.
+        try {
+          TDBInternal.expel(dsg);
+        } catch (Throwable t) {
+          if (failure != null) failure.addSuppressed(t);
+          else throw t;
+        }
       }
       Files.writeString(tmp.resolve(StoreLayout.DIGEST_FILE), digest + "\n", StandardCharsets.UTF_8);
       Files.move(tmp, done, StandardCopyOption.ATOMIC_MOVE);
-    } catch (IOException | RuntimeException e) {
-      deleteTree(tmp);
+    } catch (Throwable e) {
+      // Errors too: a full disk under a memory map arrives as an InternalError, not an IOException.
+      long usable = usableSpace(disk, store.builds());
+      try {
+        deleteTree(tmp);
+      } catch (IOException | RuntimeException cleanup) {
+        e.addSuppressed(cleanup);
+      }
+      if (isDiskFull(e, usable)) throw new StoreFullException(store.root(), usable, e);
       throw e;
     }
     swapCurrent(store, done);
     prune(store, done);
     return done;
+  }
+
+  static boolean isDiskFull(Throwable failure, long usableBytes) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (String.valueOf(t.getMessage()).contains("No space left on device")) return true;
+      for (Throwable s : t.getSuppressed())
+        if (String.valueOf(s.getMessage()).contains("No space left on device")) return true;
+    }
+    return usableBytes >= 0 && usableBytes < LOW_SPACE;
+  }
+
+  private static long usableSpace(Disk disk, Path dir) {
+    try {
+      return disk.usableSpace(dir);
+    } catch (IOException | RuntimeException e) {
+      return -1;
+    }
   }
 
   private static void load(DatasetGraph dsg, Node graphName, Graph g) {
@@ -76,18 +144,44 @@ public final class StoreWriter {
     Files.move(tmpLink, link, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
   }
 
-  /** Removes builds older than the current one and the one before it, and leftovers of failed builds. */
-  private static void prune(StoreLayout store, Path current) throws IOException {
-    List<Path> builds;
-    try (Stream<Path> s = Files.list(store.builds())) {
-      builds = s.sorted(Comparator.reverseOrder()).toList();
-    }
-    int kept = 0;
-    for (Path b : builds) {
-      if (b.equals(current)) continue;
-      if (b.getFileName().toString().endsWith(".partial")) continue; // may belong to a build under way
-      if (kept++ < KEEP_PREVIOUS) continue;
+  /**
+   * Removes what killed builds left behind (kill -9, a power cut, an Error): every {@code .partial}
+   * folder whose writer is gone. A partial is live while the process named in it runs or while a
+   * process holds its database.
+   */
+  public static List<Path> removeStalePartials(StoreLayout store) throws IOException {
+    if (!Files.isDirectory(store.builds())) return List.of();
+    List<Path> removed = new ArrayList<>();
+    for (Path b : list(store.builds())) {
+      Matcher m = PARTIAL.matcher(b.getFileName().toString());
+      if (!m.matches()) continue;
+      boolean writerAlive = m.group(1) != null && ProcessHandle.of(Long.parseLong(m.group(1))).map(ProcessHandle::isAlive).orElse(false);
+      if (writerAlive || Holders.isHeld(b.resolve("tdb2"))) continue;
       deleteTree(b);
+      removed.add(b);
+    }
+    return removed;
+  }
+
+  /**
+   * Removes builds older than the current one and the one before it, except a build some process
+   * (a running server, a query) has open: the server keeps reading the build it opened.
+   */
+  private static void prune(StoreLayout store, Path current) throws IOException {
+    int kept = 0;
+    for (Path b : list(store.builds())) {
+      if (b.equals(current)) continue;
+      if (b.getFileName().toString().endsWith(".partial")) continue; // removed at the next build's start if stale
+      if (kept++ < KEEP_PREVIOUS) continue;
+      if (Holders.isHeld(b.resolve("tdb2"))) continue;
+      deleteTree(b);
+    }
+  }
+
+  /** The builds, newest first. */
+  private static List<Path> list(Path builds) throws IOException {
+    try (Stream<Path> s = Files.list(builds)) {
+      return s.sorted(Comparator.reverseOrder()).toList();
     }
   }
 

@@ -41,8 +41,9 @@ public final class TableCatalog {
       try {
         kind = TableKind.valueOf(r.get("kind").toUpperCase(Locale.ROOT));
       } catch (IllegalArgumentException e) {
-        throw new IOException(description + ":" + r.line() + ":" + r.column("kind")
-            + ": unknown table kind '" + r.get("kind") + "'");
+        throw new TableReader.BadTable(r.line(), r.column("kind"), org.sovecon.check.ProblemCode.BAD_VALUE,
+            "unknown table kind '" + r.get("kind") + "': use one of " + java.util.Arrays.stream(TableKind.values())
+                .map(k -> k.name().toLowerCase(Locale.ROOT)).collect(java.util.stream.Collectors.joining(", ")));
       }
       entries.add(new Entry(glob, kind, r.get("class"),
           FileSystems.getDefault().getPathMatcher("glob:" + glob)));
