@@ -54,11 +54,13 @@ public final class MentionCheck {
   }
 
   /**
-   * The passage as words: a word hyphenated across a line break is joined ("Con-\ngress"), and an
+   * The passage as words: a word hyphenated across a line break is joined ("Con-\ngress"), a compound
+   * broken at its own hyphen keeps it ("Five-\nYear"), and an
    * endnote number stuck to a word is dropped ("Lubyanka36").
    */
   static String readable(String passage) {
     return passage.replaceAll("(\\p{L})-\\s*\\n\\s*(\\p{Ll})", "$1$2")
+        .replaceAll("(\\p{L})-\\s*\\n\\s*(\\p{Lu})", "$1-$2") // a compound broken at its hyphen: "Five-\nYear"
         .replaceAll("(\\p{L}{3,})\\d{1,3}\\b", "$1")
         .replace('\n', ' ');
   }

@@ -77,7 +77,10 @@ public final class NoteCheck {
       // A name inside a longer name found in the same note ("Leninism" in "Marxism-Leninism") is not
       // a mention of its own.
       List<String> found = new ArrayList<>();
-      byName.keySet().forEach(name -> { if (MentionCheck.containsWord(note, name)) found.add(name); });
+      String raw = withoutSourceIds(QUOTED.matcher(r.get("note")).replaceAll(" "), sourceIds);
+      byName.keySet().forEach(name -> {
+        if (MentionCheck.containsWord(note, name) && (name.contains(" ") || capitalised(raw, name))) found.add(name);
+      });
       Set<String> namedEntities = new TreeSet<>();
       for (String name : found) {
         boolean inside = found.stream().anyMatch(longer -> longer.length() > name.length() && longer.contains(name));
@@ -96,6 +99,18 @@ public final class NoteCheck {
       reporter.report(new Problem(f.row().file(), f.row().line(), f.row().column("note"), ProblemCode.NOTE_FACT,
           Problem.Severity.WARNING, "the note names " + f.describe()
               + ", which no fact of this row or its subject carries: make it a fact, a qualifier or an observation"));
+  }
+
+  /**
+   * A one-word name counts only where the note writes it as a name, capitalised ("Rykov", "Pravda"):
+   * in lower case it is an ordinary word ("price", "wages", "the right"), which is what a concept
+   * called "Price" shares with every note about prices.
+   */
+  private static boolean capitalised(String rawNote, String name) {
+    var m = Pattern.compile("(?<![\\p{L}\\d])" + Pattern.quote(name) + "(?![\\p{L}\\d])",
+        Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE).matcher(rawNote);
+    while (m.find()) if (Character.isUpperCase(m.group().charAt(0)) || !Character.isLetter(m.group().charAt(0))) return true;
+    return false;
   }
 
   private static String withoutSourceIds(String note, Set<String> sourceIds) {
