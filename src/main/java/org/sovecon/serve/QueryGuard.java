@@ -1,0 +1,139 @@
+package org.sovecon.serve;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.apache.jena.fuseki.Fuseki;
+import org.apache.jena.graph.Node;
+import org.apache.jena.query.Query;
+import org.apache.jena.query.QueryFactory;
+import org.apache.jena.query.QueryParseException;
+import org.apache.jena.query.Syntax;
+import org.apache.jena.sparql.algebra.Algebra;
+import org.apache.jena.sparql.algebra.Op;
+import org.apache.jena.sparql.algebra.OpVisitorBase;
+import org.apache.jena.sparql.algebra.op.OpBGP;
+import org.apache.jena.sparql.algebra.op.OpPath;
+import org.apache.jena.sparql.algebra.op.OpService;
+import org.apache.jena.sparql.algebra.op.OpTriple;
+import org.apache.jena.sparql.algebra.walker.Walker;
+import org.apache.jena.sparql.expr.E_Function;
+import org.apache.jena.sparql.expr.ExprVisitorBase;
+import org.apache.jena.sparql.expr.ExprFunctionN;
+
+/**
+ * Checks a query's text before Fuseki runs it: its length, how deeply it nests, the SERVICE endpoints
+ * it names and the Java-class functions it would load. Parsing a deeply nested query recurses once per
+ * level, so the text is parsed here on a thread with a large stack: a query that overflows even that
+ * stack, or that nests deeper than {@link #MAX_DEPTH} (which the request threads' ordinary stacks
+ * handle through parsing, optimising and evaluating), gets a plain refusal instead of a
+ * StackOverflowError somewhere in Jena.
+ */
+final class QueryGuard {
+  /** Deepest nesting of the query's algebra accepted (levels of groups, operators and function calls). */
+  static final int MAX_DEPTH = 1000;
+  private static final long CHECK_STACK = 256L << 20;
+  private static final ExecutorService checkers = Executors.newFixedThreadPool(2, r -> {
+    Thread t = new Thread(null, r, "sovecon-query-check", CHECK_STACK);
+    t.setDaemon(true);
+    return t;
+  });
+
+  private final int maxLength;
+  private final ServicePolicy services;
+
+  QueryGuard(int maxLength, ServicePolicy services) {
+    this.maxLength = maxLength;
+    this.services = services;
+  }
+
+  /** Why the query is refused, or empty when Fuseki may run it (a syntax error is left to Fuseki to report). */
+  Optional<String> refusal(String text) {
+    if (text.length() > maxLength)
+      return Optional.of(String.format("The query is %,d characters long; this server accepts at most %,d characters (--max-query-length).",
+          text.length(), maxLength));
+    Future<Optional<String>> f = checkers.submit(() -> check(text));
+    try {
+      return f.get();
+    } catch (InterruptedException e) {
+      f.cancel(true);
+      Thread.currentThread().interrupt();
+      return Optional.of("The server is stopping.");
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof StackOverflowError) return Optional.of(tooDeep("more than the parser can follow"));
+      throw new IllegalStateException("checking the query failed", e.getCause());
+    }
+  }
+
+  private Optional<String> check(String text) {
+    Query query;
+    try {
+      query = QueryFactory.create(text, Fuseki.BaseParserSPARQL, Syntax.syntaxARQ);
+    } catch (QueryParseException e) {
+      // Jena's parser reports an overflow of its own recursion as a parse error.
+      if (String.valueOf(e.getMessage()).contains("StackOverflowError") || e.getCause() instanceof StackOverflowError)
+        return Optional.of(tooDeep("more than the parser can follow"));
+      return Optional.empty();
+    } catch (StackOverflowError e) {
+      return Optional.of(tooDeep("more than the parser can follow"));
+    }
+    Op op = Algebra.compile(query);
+    int depth = depth(op);
+    if (depth > MAX_DEPTH) return Optional.of(tooDeep(String.format("%,d levels", depth)));
+    return scan(op);
+  }
+
+  private static String tooDeep(String how) {
+    return "The query nests too deeply (" + how + "); this server accepts at most " + MAX_DEPTH
+        + " levels of nested groups, operators and function calls. Write long lists of alternatives as VALUES or IN ( … ).";
+  }
+
+  /** How deeply the algebra nests: the depth of brackets in its S-expression, outside strings and IRIs. */
+  static int depth(Op op) {
+    String sse = op.toString();
+    int depth = 0, max = 0;
+    for (int i = 0; i < sse.length(); i++) {
+      char c = sse.charAt(i);
+      if (c == '"') {
+        for (i++; i < sse.length() && sse.charAt(i) != '"'; i++) if (sse.charAt(i) == '\\') i++;
+      } else if (c == '<') {
+        int end = sse.indexOf('>', i);
+        if (end > 0 && sse.substring(i, end).indexOf(' ') < 0) i = end;
+      } else if (c == '(') {
+        max = Math.max(max, ++depth);
+      } else if (c == ')') {
+        depth--;
+      }
+    }
+    return max;
+  }
+
+  /** The first SERVICE the policy refuses, or Java-class function the query would load. */
+  private Optional<String> scan(Op op) {
+    List<String> refusals = new ArrayList<>();
+    OpVisitorBase ops = new OpVisitorBase() {
+      @Override public void visit(OpService s) { services.refusal(s).ifPresent(refusals::add); }
+      @Override public void visit(OpBGP bgp) { bgp.getPattern().forEach(t -> javaIri(t.getPredicate(), refusals)); }
+      @Override public void visit(OpTriple t) { javaIri(t.getTriple().getPredicate(), refusals); }
+      @Override public void visit(OpPath p) { javaIri(p.getTriplePath().getPredicate(), refusals); }
+    };
+    ExprVisitorBase exprs = new ExprVisitorBase() {
+      @Override
+      public void visit(ExprFunctionN f) {
+        if (f instanceof E_Function call && call.getFunctionIRI().startsWith("java:"))
+          refusals.add("Functions named by a java: IRI are not available here: <" + call.getFunctionIRI() + ">.");
+      }
+    };
+    Walker.walk(op, ops, exprs);
+    return refusals.stream().findFirst();
+  }
+
+  private static void javaIri(Node predicate, List<String> refusals) {
+    if (predicate != null && predicate.isURI() && predicate.getURI().startsWith("java:"))
+      refusals.add("Property functions named by a java: IRI are not available here: <" + predicate.getURI() + ">.");
+  }
+}
