@@ -2,6 +2,11 @@ package org.sovecon.serve;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import org.apache.jena.atlas.web.HttpException;
 import org.apache.jena.fuseki.servlets.HttpAction;
 import org.apache.jena.fuseki.servlets.SPARQL_QueryDataset;
@@ -9,10 +14,13 @@ import org.apache.jena.fuseki.servlets.ServletOps;
 import org.apache.jena.query.ARQ;
 import org.apache.jena.query.QueryCancelledException;
 import org.apache.jena.query.QueryDeniedException;
+import org.apache.jena.query.Query;
+import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.Prologue;
 import org.apache.jena.sparql.core.Var;
 import org.apache.jena.sparql.engine.binding.Binding;
 import org.apache.jena.sparql.engine.http.QueryExceptionHTTP;
+import org.apache.jena.sparql.exec.QueryExec;
 import org.apache.jena.sparql.exec.QueryExecResult;
 import org.apache.jena.sparql.exec.RowSet;
 import org.apache.jena.web.HttpSC;
@@ -28,6 +36,25 @@ final class GuardedQueryService extends SPARQL_QueryDataset {
   static final String QUERY_ATTRIBUTE = "org.sovecon.query";
   /** Rows a sort, DISTINCT or the like holds in memory before it spills to temporary files. */
   static final long SPILL_THRESHOLD = 50_000;
+
+  /** Request attribute holding the scheduled abort of the request's query. */
+  private static final String ABORT_ATTRIBUTE = "org.sovecon.abort";
+  /**
+   * Aborts queries at the timeout. Jena's own timeout only raises the cancel flag, which a sort that is
+   * spilling rows to disk does not look at until it has sorted them all; {@link QueryExec#abort()} also
+   * cancels the iterators, the sort's comparator included. The abort runs on its own thread because it
+   * waits while the query is still being planned.
+   */
+  private static final ScheduledExecutorService aborter = Executors.newSingleThreadScheduledExecutor(r -> {
+    Thread t = new Thread(r, "sovecon-query-timeout");
+    t.setDaemon(true);
+    return t;
+  });
+  private static final ExecutorService aborts = Executors.newCachedThreadPool(r -> {
+    Thread t = new Thread(r, "sovecon-query-abort");
+    t.setDaemon(true);
+    return t;
+  });
 
   private final QueryGuard guard;
   private final ServicePolicy services;
@@ -49,7 +76,11 @@ final class GuardedQueryService extends SPARQL_QueryDataset {
     services.configure(cxt);
     GuardedRegex.configure(cxt);
     try {
-      super.execute(queryString, action);
+      try {
+        super.execute(queryString, action);
+      } finally {
+        if (action.getRequest().getAttribute(ABORT_ATTRIBUTE) instanceof ScheduledFuture<?> f) f.cancel(false);
+      }
     } catch (QueryCancelledException | CancelledWhileWriting e) {
       ServletOps.error(HttpSC.SERVICE_UNAVAILABLE_503, timedOut());
     } catch (QueryExceptionHTTP e) {
@@ -61,6 +92,14 @@ final class GuardedQueryService extends SPARQL_QueryDataset {
     } catch (StackOverflowError e) {
       ServletOps.errorBadRequest("The query is too complex to evaluate (it overflowed the stack). Nest fewer groups or operators.");
     }
+  }
+
+  @Override
+  protected QueryExec createQueryExec(HttpAction action, Query query, DatasetGraph dataset) {
+    QueryExec qe = super.createQueryExec(action, query, dataset);
+    ScheduledFuture<?> abort = aborter.schedule(() -> aborts.execute(qe::abort), timeout.toMillis(), TimeUnit.MILLISECONDS);
+    action.getRequest().setAttribute(ABORT_ATTRIBUTE, abort);
+    return qe;
   }
 
   private String timedOut() {
@@ -78,7 +117,7 @@ final class GuardedQueryService extends SPARQL_QueryDataset {
   private static String firstLine(String s) {
     int nl = s.indexOf('\n');
     String line = nl < 0 ? s : s.substring(0, nl);
-    return line.length() > 200 ? line.substring(0, 200) + "…" : line;
+    return line.length() > 200 ? line.substring(0, 200) + "..." : line;
   }
 
   /**

@@ -92,7 +92,7 @@ final class HostCheckFilter implements Filter {
       chain.doFilter(req, resp);
       return;
     }
-    String shown = host.length() > 100 ? host.substring(0, 100) + "…" : host;
+    String shown = host.length() > 100 ? host.substring(0, 100) + "..." : host;
     refuse((HttpServletResponse) resp, HttpServletResponse.SC_FORBIDDEN,
         "Host '" + shown + "' is not accepted: this server answers to " + String.join(", ", accepted)
             + ". Start it with --allow-host NAME to add a name.");

@@ -81,6 +81,8 @@ final class QueryGuard {
     } catch (StackOverflowError e) {
       return Optional.of(tooDeep("more than the parser can follow"));
     }
+    int nesting = bracketDepth(text);
+    if (nesting > MAX_DEPTH) return Optional.of(tooDeep(String.format("%,d levels of brackets", nesting)));
     Op op = Algebra.compile(query);
     int depth = depth(op);
     if (depth > MAX_DEPTH) return Optional.of(tooDeep(String.format("%,d levels", depth)));
@@ -89,7 +91,7 @@ final class QueryGuard {
 
   private static String tooDeep(String how) {
     return "The query nests too deeply (" + how + "); this server accepts at most " + MAX_DEPTH
-        + " levels of nested groups, operators and function calls. Write long lists of alternatives as VALUES or IN ( … ).";
+        + " levels of nested groups, operators and function calls. Write long lists of alternatives as VALUES or IN (...).";
   }
 
   /** How deeply the algebra nests: the depth of brackets in its S-expression, outside strings and IRIs. */
@@ -107,6 +109,35 @@ final class QueryGuard {
         max = Math.max(max, ++depth);
       } else if (c == ')') {
         depth--;
+      }
+    }
+    return max;
+  }
+
+  /**
+   * How deeply the text nests brackets, as the parser recurses: ( [ { outside strings, IRIs and
+   * comments. (Nested groups vanish from the algebra, so {@link #depth(Op)} does not see them.)
+   */
+  static int bracketDepth(String q) {
+    int depth = 0, max = 0;
+    for (int i = 0; i < q.length(); i++) {
+      char c = q.charAt(i);
+      switch (c) {
+        case '#' -> { while (i < q.length() && q.charAt(i) != '\n') i++; }
+        case '"', '\'' -> {
+          boolean longString = q.startsWith(String.valueOf(c).repeat(3), i);
+          String close = longString ? String.valueOf(c).repeat(3) : String.valueOf(c);
+          for (i += close.length(); i < q.length() && !q.startsWith(close, i); i++) if (q.charAt(i) == '\\') i++;
+          i += close.length() - 1;
+        }
+        case '<' -> {
+          int j = i + 1;
+          while (j < q.length() && "<>\"{}|^`\\ \t\r\n".indexOf(q.charAt(j)) < 0) j++;
+          if (j < q.length() && q.charAt(j) == '>') i = j;
+        }
+        case '(', '[', '{' -> max = Math.max(max, ++depth);
+        case ')', ']', '}' -> depth--;
+        default -> { }
       }
     }
     return max;
