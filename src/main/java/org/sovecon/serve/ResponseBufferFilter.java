@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 
 /**
  * Holds a response in memory until it is complete, so that an error met while the results are being
@@ -60,6 +61,9 @@ final class ResponseBufferFilter implements Filter {
       @Override public void write(byte[] b, int off, int len) throws IOException { append(b, off, len); }
       @Override public void flush() throws IOException { if (streaming && !failedWhileStreaming) real.getOutputStream().flush(); }
       @Override public void close() {}
+      // ServletOutputStream.print refuses characters beyond Latin-1, and Fuseki writes its error
+      // messages (which quote the query) with it: a message in Russian would arrive as an empty body.
+      @Override public void print(String s) throws IOException { byte[] b = String.valueOf(s).getBytes(StandardCharsets.UTF_8); write(b, 0, b.length); }
       @Override public boolean isReady() { return true; }
       @Override public void setWriteListener(WriteListener l) { throw new UnsupportedOperationException("blocking writes only"); }
     };
