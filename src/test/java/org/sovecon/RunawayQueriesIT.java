@@ -30,7 +30,7 @@ class RunawayQueriesIT {
    * Longest a runaway may take: the timeout plus time to notice it and unwind. A path closure checks
    * for cancellation between start nodes, and the test machine is shared: hence the margin.
    */
-  static final Duration ENDS_WITHIN = TIMEOUT.plusSeconds(7);
+  static final Duration ENDS_WITHIN = TIMEOUT.plusSeconds(10);
   static FusekiServer server;
   static String endpoint;
 
