@@ -7,6 +7,8 @@ import org.apache.jena.fuseki.servlets.HttpAction;
 import org.apache.jena.fuseki.servlets.SPARQL_QueryDataset;
 import org.apache.jena.fuseki.servlets.ServletOps;
 import org.apache.jena.query.ARQ;
+import org.apache.jena.sparql.ARQException;
+import org.apache.jena.sparql.ARQInternalErrorException;
 import org.apache.jena.query.QueryCancelledException;
 import org.apache.jena.query.QueryDeniedException;
 import org.apache.jena.sparql.core.Prologue;
@@ -62,6 +64,12 @@ final class GuardedQueryService extends SPARQL_QueryDataset {
       ServletOps.error(HttpSC.BAD_GATEWAY_502, "A SERVICE request failed: " + e.getMessage());
     } catch (QueryDeniedException e) {
       ServletOps.errorBadRequest(e.getMessage());
+    } catch (ARQInternalErrorException e) {
+      throw e;
+    } catch (ARQException e) {
+      // Jena's complaints about the query itself found only while planning it (e.g. a blank node <_:b>
+      // as predicate, which the optimizer's statistics cannot place).
+      ServletOps.errorBadRequest("The query cannot be evaluated: " + e.getMessage());
     } catch (StackOverflowError e) {
       ServletOps.errorBadRequest("The query is too complex to evaluate (it overflowed the stack). Nest fewer groups or operators.");
     }
