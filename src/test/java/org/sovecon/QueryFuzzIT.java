@@ -28,8 +28,9 @@ import org.sovecon.serve.ServeOptions;
  * Fuzzes the query endpoint: queries of the catalogue mutated at random (spans deleted, repeated or
  * replaced by SPARQL tokens and odd characters, bytes flipped, deep nesting), and random bytes, sent as
  * GET, form POST and application/sparql-query with assorted Accept headers. Every answer must be a
- * clean one: 200, or a 4xx or 503 with a message; never a 5xx otherwise, never an error without a
- * body, never a hang; the server answers a ping afterwards.
+ * clean one: 200, or a 4xx or 503 with a message, or a streamed result broken off at the timeout;
+ * never a 5xx otherwise, never an error without a body, never a hang; the server answers a ping
+ * afterwards.
  *
  * <p>{@code -Dfuzz.cases=N} sets the number of cases (default 300), {@code -Dfuzz.seed=S} the seed:
  * {@code mvn -B -q verify -Dit.test=QueryFuzzIT -Dfuzz.cases=10000}.
@@ -97,9 +98,12 @@ class QueryFuzzIT {
     return SafetyServers.send(b.timeout(wait).build());
   }
 
-  /** 200; or 4xx, or 503 (timeout), with a message. */
+  /**
+   * 200; or 4xx, or 503 (timeout), with a message; or a result too large to buffer that was streamed
+   * and broken off at the timeout (status -1), the one honest end left for it (docs/safety.md).
+   */
   static boolean clean(Reply r) {
-    if (r.broken() != null) return false;
+    if (r.broken() != null) return r.millis() >= TIMEOUT.toMillis() - 100 && !(r.broken() instanceof java.net.http.HttpTimeoutException);
     if (r.status() == 200) return true;
     boolean allowed = (r.status() >= 400 && r.status() < 500) || r.status() == 503;
     return allowed && !r.body().isBlank();

@@ -45,7 +45,7 @@ import org.apache.jena.sparql.path.Path;
  */
 final class QueryGuard {
   /** Deepest nesting of the query's algebra accepted (levels of groups, operators and function calls). */
-  static final int MAX_DEPTH = 1000;
+  static final int MAX_DEPTH = 300;
   /**
    * Most alternatives (and negated properties) inside a repeated path step. Jena computes a path
    * closure per start node without looking at the cancel flag; issue 10's {@code (<x>|!<x>|^!<x>)*}
