@@ -1,8 +1,12 @@
 package org.sovecon.cli;
 
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.apache.jena.fuseki.main.FusekiServer;
 import org.apache.jena.query.Dataset;
+import org.sovecon.serve.ServeOptions;
 import org.sovecon.serve.SoveconServer;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -13,7 +17,8 @@ import picocli.CommandLine.Option;
     description = {
       "Build the store if it is missing or stale, then serve it read-only with Fuseki:",
       "  SPARQL at /sovecon/sparql (and /sovecon/query), graphs at /sovecon/get, the Fuseki UI at /.",
-      "Listens on loopback unless --host says otherwise."
+      "Listens on loopback unless --host says otherwise. Each query runs at most --timeout seconds;",
+      "SERVICE calls only the endpoints of --service-allow (Wikidata's by default)."
     })
 final class ServeCommand implements Callable<Integer> {
   @Mixin ProjectOptions project;
@@ -28,9 +33,51 @@ final class ServeCommand implements Callable<Integer> {
   @Option(names = "--no-build", description = "Serve the current store as it is, even if stale.")
   boolean noBuild;
 
+  @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "30",
+      description = "Longest a query may run, results included, before it is cancelled with a 503 (default: ${DEFAULT-VALUE}).")
+  double timeoutSeconds;
+
+  @Option(names = "--service-allow", paramLabel = "URL",
+      description = "An endpoint SERVICE may call; repeat for several. Replaces the default, " + ServeOptions.WIKIDATA + ".")
+  List<String> serviceAllow = new ArrayList<>();
+
+  @Option(names = "--no-federation", description = "Refuse every SERVICE.")
+  boolean noFederation;
+
+  @Option(names = "--service-timeout", paramLabel = "SECONDS", defaultValue = "10",
+      description = "Connect and answer timeout of a SERVICE call (default: ${DEFAULT-VALUE}).")
+  double serviceTimeoutSeconds;
+
+  @Option(names = "--allow-host", paramLabel = "NAME",
+      description = "A Host name to answer besides the loopback names and --host; repeat for several; * for any.")
+  List<String> allowHosts = new ArrayList<>();
+
+  @Option(names = "--log-queries", description = "Log each query's full text (by default only its hash, length and time).")
+  boolean logQueries;
+
+  @Option(names = "--max-query-length", paramLabel = "CHARS", defaultValue = "262144",
+      description = "Longest query text accepted (default: ${DEFAULT-VALUE}).")
+  int maxQueryLength;
+
+  ServeOptions options() {
+    if (noFederation && !serviceAllow.isEmpty())
+      throw new CommandLine.ParameterException(spec.commandLine(), "--no-federation and --service-allow contradict each other");
+    if (timeoutSeconds <= 0 || serviceTimeoutSeconds <= 0)
+      throw new CommandLine.ParameterException(spec.commandLine(), "timeouts must be positive");
+    ServeOptions o = ServeOptions.defaults().withHost(host).withPort(port)
+        .withTimeout(Duration.ofMillis(Math.round(timeoutSeconds * 1000)))
+        .withServiceTimeout(Duration.ofMillis(Math.round(serviceTimeoutSeconds * 1000)))
+        .withAllowHosts(allowHosts).withLogQueries(logQueries).withMaxQueryLength(maxQueryLength);
+    if (noFederation) o = o.withServiceAllow(List.of());
+    else if (!serviceAllow.isEmpty()) o = o.withServiceAllow(serviceAllow);
+    return o;
+  }
+
   @Override
   public Integer call() throws Exception {
     var cl = spec.commandLine();
+    ServeOptions options = options();
+    SoveconServer.bindWarning(host).ifPresent(w -> { cl.getErr().println(w); cl.getErr().flush(); });
     var layout = project.layout();
     if (!noBuild && Builds.isStale(layout)) {
       cl.getOut().println("the store is missing or stale: building");
@@ -39,11 +86,13 @@ final class ServeCommand implements Callable<Integer> {
     }
     long t0 = System.nanoTime();
     Dataset ds = Stores.openCurrent(layout);
-    FusekiServer server = SoveconServer.create(ds, host, port);
+    FusekiServer server = SoveconServer.create(ds, options);
     server.start();
     String shown = host.contains(":") ? "[" + host + "]" : host;
     cl.getOut().printf("serving in %.1f s: http://%s:%d%s/sparql  (UI: http://%s:%d/)%n",
         (System.nanoTime() - t0) / 1e9, shown, server.getHttpPort(), SoveconServer.DATASET, shown, server.getHttpPort());
+    cl.getOut().printf("queries time out after %s s; SERVICE %s%n", timeoutSeconds,
+        options.serviceAllow().isEmpty() ? "is off" : "may call " + String.join(", ", options.serviceAllow()));
     cl.getOut().flush();
     server.join();
     return 0;

@@ -1,8 +1,10 @@
 package org.sovecon.serve;
 
 import java.net.URL;
+import java.util.Optional;
 import org.apache.jena.fuseki.main.FusekiServer;
 import org.apache.jena.fuseki.mod.admin.ActionServerStatus;
+import org.apache.jena.fuseki.server.Operation;
 import org.apache.jena.query.Dataset;
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.ServerConnector;
@@ -11,27 +13,51 @@ import org.eclipse.jetty.server.ServerConnector;
  * The SPARQL server: Fuseki main with one read-only dataset, {@code /sovecon}, and the Fuseki web UI.
  * No update endpoint exists, so a SPARQL Update or a PUT is refused by Fuseki itself.
  *
+ * <p>It guards itself as {@link ServeOptions} say: each query has a timeout that cancels its work,
+ * large sorts spill to disk, SERVICE calls only listed endpoints, oversized or too deeply nested
+ * queries are refused ({@link GuardedQueryService}); results are buffered so an error never ends in a
+ * 200 ({@link ResponseBufferFilter}); only loopback Host names are answered ({@link HostCheckFilter});
+ * status pages answer only loopback clients ({@link StatusPagesFilter}); the log keeps a hash of each
+ * query, not its text ({@link RequestLogFilter}).
+ *
  * <pre>
- *   FusekiServer s = SoveconServer.create(dataset, "127.0.0.1", 0);
- *   s.start(); int port = s.getPort();
+ *   FusekiServer s = SoveconServer.create(dataset, ServeOptions.defaults().withPort(0));
+ *   s.start(); int port = s.getHttpPort();
  * </pre>
  */
 public final class SoveconServer {
   private SoveconServer() {}
 
   public static final String DATASET = "/sovecon";
+  /** Bytes of a response held in memory before it is streamed (see {@link ResponseBufferFilter}). */
+  static final int RESPONSE_BUFFER = 8 << 20;
+
+  /** Builds (without starting) a server bound to {@code host} with the default limits. */
+  public static FusekiServer create(Dataset dataset, String host, int port) {
+    return create(dataset, ServeOptions.defaults().withHost(host).withPort(port));
+  }
 
   /**
-   * Builds (without starting) a server bound to {@code host}. Fuseki's builder knows only loopback or
-   * every interface; any other address is set on the Jetty connector before the server starts.
+   * Builds (without starting) the server. Fuseki's builder knows only loopback or every interface;
+   * any other address is set on the Jetty connector before the server starts.
    */
-  public static FusekiServer create(Dataset dataset, String host, int port) {
+  public static FusekiServer create(Dataset dataset, ServeOptions options) {
+    String host = options.host();
+    ServicePolicy services = new ServicePolicy(options.serviceAllow(), options.serviceTimeout());
+    QueryGuard guard = new QueryGuard(options.maxQueryLength(), services);
     FusekiServer.Builder b = FusekiServer.create()
-        .port(port)
+        .port(options.port())
         .loopback(isLoopback(host))
+        .registerOperation(Operation.Query, new GuardedQueryService(guard, services, options.timeout()))
         .add(DATASET, dataset, false)
         .enablePing(true)
-        .enableStats(true);
+        .enableStats(true)
+        // Filters run in this order, before Fuseki's dispatch.
+        .addFilter("/*", new HostCheckFilter(HostCheckFilter.acceptedNames(host, options.allowHosts())))
+        .addFilter("/$/*", new StatusPagesFilter())
+        .addFilter(DATASET + "/*", new RequestLogFilter(options.logQueries()))
+        .addFilter("/$/*", new RequestLogFilter(options.logQueries()))
+        .addFilter(DATASET + "/*", new ResponseBufferFilter(RESPONSE_BUFFER));
     String ui = uiLocation();
     if (ui != null) {
       // The UI lists datasets through /$/server; it needs no admin (write) endpoint.
@@ -45,6 +71,20 @@ public final class SoveconServer {
 
   static boolean isLoopback(String host) {
     return host.equals("localhost") || host.startsWith("127.") || host.equals("::1") || host.equals("[::1]");
+  }
+
+  static boolean isWildcard(String host) {
+    return host.equals("0.0.0.0") || host.equals("::") || host.equals("[::]") || host.isEmpty();
+  }
+
+  /** What to tell the operator about listening on {@code host}, if anything. */
+  public static Optional<String> bindWarning(String host) {
+    if (isWildcard(host))
+      return Optional.of("warning: listening on every interface (" + host + "): anyone who can reach this machine can query it."
+          + " Status pages still answer only on loopback; requests must name this machine in their Host header (--allow-host NAME adds names).");
+    if (!isLoopback(host))
+      return Optional.of("warning: listening on " + host + ", not loopback: other machines can query this server.");
+    return Optional.empty();
   }
 
   /** The UI's files ship in the jena-fuseki-ui jar, under {@code webapp/}. */

@@ -1,0 +1,212 @@
+package org.sovecon.serve;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.apache.jena.fuseki.Fuseki;
+import org.apache.jena.graph.Node;
+import org.apache.jena.query.Query;
+import org.apache.jena.query.QueryFactory;
+import org.apache.jena.query.QueryParseException;
+import org.apache.jena.query.Syntax;
+import org.apache.jena.sparql.algebra.Algebra;
+import org.apache.jena.sparql.algebra.Op;
+import org.apache.jena.sparql.algebra.OpVisitorBase;
+import org.apache.jena.sparql.algebra.op.OpBGP;
+import org.apache.jena.sparql.algebra.op.OpPath;
+import org.apache.jena.sparql.algebra.op.OpService;
+import org.apache.jena.sparql.algebra.op.OpTriple;
+import org.apache.jena.sparql.algebra.walker.Walker;
+import org.apache.jena.sparql.expr.E_Function;
+import org.apache.jena.sparql.expr.ExprVisitorBase;
+import org.apache.jena.sparql.expr.ExprFunctionN;
+import org.apache.jena.sparql.path.P_Alt;
+import org.apache.jena.sparql.path.P_Mod;
+import org.apache.jena.sparql.path.P_NegPropSet;
+import org.apache.jena.sparql.path.P_OneOrMore1;
+import org.apache.jena.sparql.path.P_OneOrMoreN;
+import org.apache.jena.sparql.path.P_Path1;
+import org.apache.jena.sparql.path.P_Path2;
+import org.apache.jena.sparql.path.P_ZeroOrMore1;
+import org.apache.jena.sparql.path.P_ZeroOrMoreN;
+import org.apache.jena.sparql.path.Path;
+
+/**
+ * Checks a query's text before Fuseki runs it: its length, how deeply it nests, the SERVICE endpoints
+ * it names and the Java-class functions it would load. Parsing a deeply nested query recurses once per
+ * level, so the text is parsed here on a thread with a large stack: a query that overflows even that
+ * stack, or that nests deeper than {@link #MAX_DEPTH} (which the request threads' ordinary stacks
+ * handle through parsing, optimising and evaluating), gets a plain refusal instead of a
+ * StackOverflowError somewhere in Jena.
+ */
+final class QueryGuard {
+  /** Deepest nesting of the query's algebra accepted (levels of groups, operators and function calls). */
+  static final int MAX_DEPTH = 300;
+  /**
+   * Most alternatives (and negated properties) inside a repeated path step. Jena computes a path
+   * closure per start node without looking at the cancel flag; issue 10's {@code (<x>|!<x>|^!<x>)*}
+   * counts 6 and still stops within seconds of the timeout.
+   */
+  static final int MAX_CLOSURE_CHOICES = 8;
+  private static final long CHECK_STACK = 256L << 20;
+  private static final ExecutorService checkers = Executors.newFixedThreadPool(2, r -> {
+    Thread t = new Thread(null, r, "sovecon-query-check", CHECK_STACK);
+    t.setDaemon(true);
+    return t;
+  });
+
+  private final int maxLength;
+  private final ServicePolicy services;
+
+  QueryGuard(int maxLength, ServicePolicy services) {
+    this.maxLength = maxLength;
+    this.services = services;
+  }
+
+  /** Why the query is refused, or empty when Fuseki may run it (a syntax error is left to Fuseki to report). */
+  Optional<String> refusal(String text) {
+    if (text.length() > maxLength)
+      return Optional.of(String.format("The query is %,d characters long; this server accepts at most %,d characters (--max-query-length).",
+          text.length(), maxLength));
+    Future<Optional<String>> f = checkers.submit(() -> check(text));
+    try {
+      return f.get();
+    } catch (InterruptedException e) {
+      f.cancel(true);
+      Thread.currentThread().interrupt();
+      return Optional.of("The server is stopping.");
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof StackOverflowError) return Optional.of(tooDeep("more than the parser can follow"));
+      // The query parsed but could not be checked: it does not run unchecked.
+      return Optional.of("The query could not be checked: " + e.getCause());
+    }
+  }
+
+  private Optional<String> check(String text) {
+    Query query;
+    try {
+      query = QueryFactory.create(text, Fuseki.BaseParserSPARQL, Syntax.syntaxARQ);
+    } catch (QueryParseException e) {
+      // Jena's parser reports an overflow of its own recursion as a parse error.
+      if (String.valueOf(e.getMessage()).contains("StackOverflowError") || e.getCause() instanceof StackOverflowError)
+        return Optional.of(tooDeep("more than the parser can follow"));
+      return Optional.empty();
+    } catch (RuntimeException e) {
+      return Optional.empty(); // e.g. a malformed regex pattern: Fuseki's own parse reports it
+    } catch (StackOverflowError e) {
+      return Optional.of(tooDeep("more than the parser can follow"));
+    }
+    int nesting = bracketDepth(text);
+    if (nesting > MAX_DEPTH) return Optional.of(tooDeep(String.format("%,d levels of brackets", nesting)));
+    Op op = Algebra.compile(query);
+    int depth = depth(op);
+    if (depth > MAX_DEPTH) return Optional.of(tooDeep(String.format("%,d levels", depth)));
+    return scan(op);
+  }
+
+  private static String tooDeep(String how) {
+    return "The query nests too deeply (" + how + "); this server accepts at most " + MAX_DEPTH
+        + " levels of nested groups, operators and function calls. Write long lists of alternatives as VALUES or IN (...).";
+  }
+
+  /** How deeply the algebra nests: the depth of brackets in its S-expression, outside strings and IRIs. */
+  static int depth(Op op) {
+    String sse = op.toString();
+    int depth = 0, max = 0;
+    for (int i = 0; i < sse.length(); i++) {
+      char c = sse.charAt(i);
+      if (c == '"') {
+        for (i++; i < sse.length() && sse.charAt(i) != '"'; i++) if (sse.charAt(i) == '\\') i++;
+      } else if (c == '<') {
+        int end = sse.indexOf('>', i);
+        if (end > 0 && sse.substring(i, end).indexOf(' ') < 0) i = end;
+      } else if (c == '(') {
+        max = Math.max(max, ++depth);
+      } else if (c == ')') {
+        depth--;
+      }
+    }
+    return max;
+  }
+
+  /**
+   * How deeply the text nests brackets, as the parser recurses: ( [ { outside strings, IRIs and
+   * comments. (Nested groups vanish from the algebra, so {@link #depth(Op)} does not see them.)
+   */
+  static int bracketDepth(String q) {
+    int depth = 0, max = 0;
+    for (int i = 0; i < q.length(); i++) {
+      char c = q.charAt(i);
+      switch (c) {
+        case '#' -> { while (i < q.length() && q.charAt(i) != '\n') i++; }
+        case '"', '\'' -> {
+          boolean longString = q.startsWith(String.valueOf(c).repeat(3), i);
+          String close = longString ? String.valueOf(c).repeat(3) : String.valueOf(c);
+          for (i += close.length(); i < q.length() && !q.startsWith(close, i); i++) if (q.charAt(i) == '\\') i++;
+          i += close.length() - 1;
+        }
+        case '<' -> {
+          int j = i + 1;
+          while (j < q.length() && "<>\"{}|^`\\ \t\r\n".indexOf(q.charAt(j)) < 0) j++;
+          if (j < q.length() && q.charAt(j) == '>') i = j;
+        }
+        case '(', '[', '{' -> max = Math.max(max, ++depth);
+        case ')', ']', '}' -> depth--;
+        default -> { }
+      }
+    }
+    return max;
+  }
+
+  /** The first SERVICE the policy refuses, or Java-class function the query would load. */
+  private Optional<String> scan(Op op) {
+    List<String> refusals = new ArrayList<>();
+    OpVisitorBase ops = new OpVisitorBase() {
+      @Override public void visit(OpService s) { services.refusal(s).ifPresent(refusals::add); }
+      @Override public void visit(OpBGP bgp) { bgp.getPattern().forEach(t -> javaIri(t.getPredicate(), refusals)); }
+      @Override public void visit(OpTriple t) { javaIri(t.getTriple().getPredicate(), refusals); }
+      @Override public void visit(OpPath p) {
+        javaIri(p.getTriplePath().getPredicate(), refusals);
+        if (p.getTriplePath().getPath() != null && costlyClosure(p.getTriplePath().getPath()))
+          refusals.add("The property path " + p.getTriplePath().getPath() + " repeats (* or +) a choice of more than "
+              + MAX_CLOSURE_CHOICES + " steps; each repetition tries every one against the whole graph, and such a path cannot be"
+              + " stopped at the timeout. Split it into several queries.");
+      }
+    };
+    ExprVisitorBase exprs = new ExprVisitorBase() {
+      @Override
+      public void visit(ExprFunctionN f) {
+        if (f instanceof E_Function call && call.getFunctionIRI().startsWith("java:"))
+          refusals.add("Functions named by a java: IRI are not available here: <" + call.getFunctionIRI() + ">.");
+      }
+    };
+    Walker.walk(op, ops, exprs);
+    return refusals.stream().findFirst();
+  }
+
+  /** A path repeated without bound whose step is a choice among more than {@link #MAX_CLOSURE_CHOICES} steps. */
+  static boolean costlyClosure(Path p) {
+    boolean unbounded = p instanceof P_ZeroOrMore1 || p instanceof P_ZeroOrMoreN || p instanceof P_OneOrMore1
+        || p instanceof P_OneOrMoreN || (p instanceof P_Mod m && m.getMax() < 0);
+    if (unbounded && choices(((P_Path1) p).getSubPath()) > MAX_CLOSURE_CHOICES) return true;
+    if (p instanceof P_Path1 p1) return costlyClosure(p1.getSubPath());
+    if (p instanceof P_Path2 p2) return costlyClosure(p2.getLeft()) || costlyClosure(p2.getRight());
+    return false;
+  }
+
+  private static int choices(Path p) {
+    if (p instanceof P_NegPropSet n) return 1 + n.getNodes().size();
+    if (p instanceof P_Path1 p1) return choices(p1.getSubPath());
+    if (p instanceof P_Path2 p2) return choices(p2.getLeft()) + choices(p2.getRight()) + (p instanceof P_Alt ? 1 : 0);
+    return 0;
+  }
+
+  private static void javaIri(Node predicate, List<String> refusals) {
+    if (predicate != null && predicate.isURI() && predicate.getURI().startsWith("java:"))
+      refusals.add("Property functions named by a java: IRI are not available here: <" + predicate.getURI() + ">.");
+  }
+}
