@@ -14,7 +14,9 @@ import org.sovecon.table.TableKind;
 
 /**
  * Does each fact's cited passage name what the fact is about? A fact passes when its lines, with
- * {@link #SLACK} lines either side, mention its subject or its object by one of their names. A
+ * {@link #SLACK} lines either side, mention its subject or its object by one of their names, or what
+ * a role at an event concerned ({@code regarding}), or the work a claim was stated in: a passage
+ * that names the speech it quotes is the right passage for the claim. A
  * miss is a citation to check: either the lines are off, or the text names the thing in a way the
  * aliases lack (then add the alias), or the row's note says why (a pronoun, "the commission").
  */
@@ -46,7 +48,8 @@ public final class MentionCheck {
         if (from > to) continue;
         String passage = Names.normalise(readable(String.join("\n", text.get().subList(from - 1, to))));
         checked++;
-        if (named(entities.get(r.get("subject")), passage) || named(entities.get(r.get("object")), passage)) mentioned++;
+        if (named(entities.get(r.get("subject")), passage) || named(entities.get(r.get("object")), passage)
+            || named(entities.get(r.get("regarding")), passage) || named(entities.get(r.get("stated_in")), passage)) mentioned++;
         else misses.add(new Miss(r, r.get("subject"), r.get("object")));
       }
     }
