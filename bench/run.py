@@ -252,6 +252,15 @@ class Sovecon(Peer):
                         "--port", str(port)], os.path.join(size_dir, "sovecon.log"))
 
 
+class SoveconInMemory(Sovecon):
+    """sovecon serving a copy of its store loaded into memory at start (serve --in-memory)."""
+    name = "sovecon-memory"
+
+    def start(self, size_dir, port):
+        return Process([os.path.join(ROOT, "sovecon"), "serve", "--no-build", "--in-memory", "--store",
+                        os.path.join(size_dir, "store"), "--port", str(port)], os.path.join(size_dir, "sovecon-memory.log"))
+
+
 class Reasoner(Peer):
     """Stock Fuseki main with fuseki-config/reasoner-benchmark.ttl: asserted data, rules at query time."""
     name = "fuseki+reasoner"
@@ -351,7 +360,7 @@ DefaultGraph = {UNION_GRAPH}
     params = {"default-graph-uri": UNION_GRAPH}
 
 
-PEERS = {p.name: p for p in (Sovecon(), Reasoner(), Virtuoso(), Oxigraph())}
+PEERS = {p.name: p for p in (Sovecon(), SoveconInMemory(), Reasoner(), Virtuoso(), Oxigraph())}
 
 
 # ---------------------------------------------------------------- one size

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.apache.jena.fuseki.main.FusekiServer;
 import org.apache.jena.query.Dataset;
+import org.sovecon.store.MemoryCopy;
+import org.sovecon.store.StoreReader;
 import org.sovecon.serve.ServeOptions;
 import org.sovecon.serve.SoveconServer;
 import picocli.CommandLine;
@@ -32,6 +34,10 @@ final class ServeCommand implements Callable<Integer> {
 
   @Option(names = "--no-build", description = "Serve the current store as it is, even if stale.")
   boolean noBuild;
+
+  @Option(names = "--in-memory", description = "Copy the store into memory at start and serve the copy: faster "
+      + "queries (about 1.6x on the catalogue), a slower start and more heap (docs/benchmarks.md).")
+  boolean inMemory;
 
   @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "30",
       description = "Longest a query may run, results included, before it is cancelled with a 503 (default: ${DEFAULT-VALUE}).")
@@ -86,6 +92,11 @@ final class ServeCommand implements Callable<Integer> {
     }
     long t0 = System.nanoTime();
     Dataset ds = Stores.openCurrent(layout);
+    if (inMemory) {
+      Dataset store = ds;
+      ds = MemoryCopy.of(store);
+      StoreReader.close(store); // the copy is all the server reads; a later build may prune this one
+    }
     FusekiServer server = SoveconServer.create(ds, options);
     server.start();
     String shown = host.contains(":") ? "[" + host + "]" : host;
