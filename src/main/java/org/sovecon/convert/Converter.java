@@ -150,11 +150,10 @@ public final class Converter {
       emit(s, Std.definition, description);
       emit(s, Std.inScheme, conceptScheme());
     }
-    if (r.has("wikidata")) {
-      if (QID.matcher(r.get("wikidata")).matches())
-        emit(s, Std.exactMatch, NodeFactory.createURI(Namespaces.WD + r.get("wikidata")));
-      else reporter.report(Problem.at(r, "wikidata", ProblemCode.BAD_VALUE, "'" + r.get("wikidata") + "' is not a Wikidata item id (Q…)"));
-    }
+    // exactMatch for the same thing; closeMatch where the item is broader or narrower (the modern
+    // state for a Soviet-era one, a general church for the Russian one). The evidence stays in the table.
+    wikidataLink(r, "wikidata", s, Std.exactMatch);
+    wikidataLink(r, "wikidata_close", s, Std.closeMatch);
     if (r.has("note")) emit(s, SOV.note, str(r.get("note")));
     citation.ifPresent(c -> emit(s, Std.wasDerivedFrom, c));
     // Any other column names a property: its cell is a fact cited by the row's citation.
@@ -474,5 +473,12 @@ public final class Converter {
 
   private static Node decimalNode(BigDecimal d) {
     return NodeFactory.createLiteralDT(d.toPlainString(), XSDDatatype.XSDdecimal);
+  }
+
+  private void wikidataLink(Row r, String column, Node s, Node property) {
+    if (!r.has(column)) return;
+    if (QID.matcher(r.get(column)).matches())
+      emit(s, property, NodeFactory.createURI(Namespaces.WD + r.get(column)));
+    else reporter.report(Problem.at(r, column, ProblemCode.BAD_VALUE, "'" + r.get(column) + "' is not a Wikidata item id (Q…)"));
   }
 }

@@ -13,7 +13,8 @@ public enum TableKind {
       false),
   ENTITIES(
       List.of("id", "label", "description", "source", "lines"),
-      List.of("type", "label_ru", "translit", "aliases", "erroneous_aliases", "wikidata", "note"),
+      List.of("type", "label_ru", "translit", "aliases", "erroneous_aliases", "wikidata", "wikidata_close",
+          "wikidata_evidence", "note"),
       true),
   FACTS(
       List.of("subject", "property", "object", "source", "lines"),

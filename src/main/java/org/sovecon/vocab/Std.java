@@ -18,6 +18,7 @@ public final class Std {
   public static final Node altLabel = uri(Namespaces.SKOS, "altLabel");
   public static final Node definition = uri(Namespaces.SKOS, "definition");
   public static final Node exactMatch = uri(Namespaces.SKOS, "exactMatch");
+  public static final Node closeMatch = uri(Namespaces.SKOS, "closeMatch");
   public static final Node inScheme = uri(Namespaces.SKOS, "inScheme");
   public static final Node notation = uri(Namespaces.SKOS, "notation");
   public static final Node conceptScheme = uri(Namespaces.SKOS, "ConceptScheme");

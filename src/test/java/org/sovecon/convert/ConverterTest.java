@@ -64,6 +64,14 @@ class ConverterTest {
   }
 
   @Test
+  void wikidataLinksAreExactOrCloseAndTheEvidenceStaysInTheTable() {
+    assertTrue(ask("sv:council skos:exactMatch <http://www.wikidata.org/entity/Q4115189>"));
+    assertTrue(ask("sv:commission skos:closeMatch <http://www.wikidata.org/entity/Q13406268>"));
+    assertFalse(ask("sv:commission skos:exactMatch ?any"), "a broader item is not an exact match");
+    assertFalse(ask("?s ?p ?o FILTER(CONTAINS(STR(?o), \"sandbox\"))"), "the evidence is for curators, not the graph");
+  }
+
+  @Test
   void aPostColumnIsACitedFact() {
     assertTrue(ask("sv:commission-chair sov:postIn sv:commission ; p:postIn/prov:wasDerivedFrom/sov:startLine 7"));
   }
