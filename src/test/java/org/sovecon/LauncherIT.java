@@ -38,8 +38,25 @@ class LauncherIT {
     Process p = launcher("-XX:+PrintFlagsFinal", "--version").start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertEquals(0, p.waitFor());
-    assertTrue(out.matches("(?s).*\\bMaxHeapSize\\s+= 2147483648\\b.*"), "a 2 GiB heap by default");
+    assertTrue(out.matches("(?s).*\\bMaxHeapSize\\s+= 2147483648\\b.*"), "a 2 GiB heap by default (a build; serve and query size it from the store)");
     assertTrue(out.matches("(?s).*\\bExitOnOutOfMemoryError\\s+= true\\b.*"), "exit on OutOfMemoryError");
+  }
+
+  @Test
+  void servingAndQueryingSizeTheHeapFromTheStore() throws Exception {
+    Dataset ds = TestProjects.builtStore(tmp);
+    StoreReader.close(ds);
+    Process p = launcher("-XX:+PrintFlagsFinal", "query", "--store", tmp.resolve("store").toString(), "ASK {}").start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertEquals(0, p.waitFor(), out);
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\bMaxHeapSize\\s+= (\\d+)").matcher(out);
+    assertTrue(m.find(), out);
+    long mib = Long.parseLong(m.group(1)) >> 20;
+    // 256 MiB plus three times the store's size on disk (du: TDB2's files are sparse), below the 2 GiB cap.
+    Process du = new ProcessBuilder("du", "-sk", tmp.resolve("store/current/tdb2").toString()).start();
+    long storeMib = Long.parseLong(new String(du.getInputStream().readAllBytes(), StandardCharsets.UTF_8).split("\\s")[0]) / 1024;
+    long expected = Math.min(2048, 256 + 3 * storeMib);
+    assertTrue(Math.abs(mib - expected) <= 8 && mib < 2048, "heap " + mib + " MiB for a store of " + storeMib + " MiB");
   }
 
   @Test
