@@ -59,6 +59,10 @@ final class ServeCommand implements Callable<Integer> {
       description = "Longest query text accepted (default: ${DEFAULT-VALUE}).")
   int maxQueryLength;
 
+  @Option(names = "--base-iri", paramLabel = "IRI", defaultValue = org.sovecon.vocab.Namespaces.BASE,
+      description = "The IRI namespace whose entities this server shows as pages: BASE/id/x at /id/x (default: ${DEFAULT-VALUE}; see docs/pages.md).")
+  String baseIri;
+
   ServeOptions options() {
     if (noFederation && !serviceAllow.isEmpty())
       throw new CommandLine.ParameterException(spec.commandLine(), "--no-federation and --service-allow contradict each other");
@@ -67,7 +71,8 @@ final class ServeCommand implements Callable<Integer> {
     ServeOptions o = ServeOptions.defaults().withHost(host).withPort(port)
         .withTimeout(Duration.ofMillis(Math.round(timeoutSeconds * 1000)))
         .withServiceTimeout(Duration.ofMillis(Math.round(serviceTimeoutSeconds * 1000)))
-        .withAllowHosts(allowHosts).withLogQueries(logQueries).withMaxQueryLength(maxQueryLength);
+        .withAllowHosts(allowHosts).withLogQueries(logQueries).withMaxQueryLength(maxQueryLength)
+        .withBaseIri(baseIri.endsWith("/") ? baseIri : baseIri + "/");
     if (noFederation) o = o.withServiceAllow(List.of());
     else if (!serviceAllow.isEmpty()) o = o.withServiceAllow(serviceAllow);
     return o;

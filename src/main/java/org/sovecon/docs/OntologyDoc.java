@@ -51,6 +51,11 @@ public final class OntologyDoc {
     Files.writeString(outDir.resolve("index.html"), new OntologyDoc(m).page(), StandardCharsets.UTF_8);
   }
 
+  /** The reference page for an ontology graph (the server shows it at the ontology's IRI). */
+  public static String html(org.apache.jena.graph.Graph ontology) {
+    return new OntologyDoc(ModelFactory.createModelForGraph(ontology)).page();
+  }
+
   // ---- the page
 
   private String page() {
