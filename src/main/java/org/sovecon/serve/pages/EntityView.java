@@ -13,7 +13,6 @@ import org.apache.jena.query.Dataset;
 import org.apache.jena.query.QueryExecution;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.RDFNode;
-import org.apache.jena.sparql.util.FmtUtils;
 import org.sovecon.vocab.Namespaces;
 
 /**
@@ -84,7 +83,7 @@ public record EntityView(Node iri, Model description, Set<Triple> inferred, List
     Map<String, String> out = new HashMap<>();
     if (iris.isEmpty()) return out;
     StringBuilder values = new StringBuilder();
-    for (Node n : iris) values.append(FmtUtils.stringForNode(n)).append(' ');
+    for (Node n : iris) values.append(org.apache.jena.riot.out.NodeFmtLib.strNT(n)).append(' ');
     String q = PREFIXES + "PREFIX rdfs: <" + Namespaces.RDFS + ">\nSELECT ?x (SAMPLE(?d) AS ?dl) (SAMPLE(?l) AS ?rl) WHERE { VALUES ?x { "
         + values + "} OPTIONAL { ?x sov:displayLabel ?d } OPTIONAL { ?x rdfs:label ?l FILTER (LANG(?l) = \"en\" || LANG(?l) = \"\") } } GROUP BY ?x";
     try (QueryExecution qe = QueryExecution.dataset(ds).query(q).build()) {

@@ -1,26 +1,25 @@
 package org.sovecon.serve.search;
 
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.io.IOException;
-import org.apache.jena.assembler.Assembler;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.apache.jena.graph.Node;
 import org.apache.jena.query.Dataset;
 import org.apache.jena.query.ReadWrite;
-import org.apache.jena.query.text.Entity;
-import org.apache.jena.query.text.EntityDefinition;
 import org.apache.jena.query.text.TextDatasetFactory;
 import org.apache.jena.query.text.TextIndex;
-import org.apache.jena.query.text.TextQuery;
-import org.apache.jena.query.text.TextQueryFuncs;
-import org.apache.jena.rdf.model.Model;
-import org.apache.jena.rdf.model.ModelFactory;
-import org.apache.jena.riot.Lang;
-import org.apache.jena.riot.RDFDataMgr;
-import org.apache.jena.sparql.core.Quad;
+import org.apache.jena.query.text.TextIndexLucene;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.tdb2.sys.TDBInternal;
+import org.apache.lucene.store.FSDirectory;
+import org.sovecon.store.TextIndexFiles;
 
 /**
- * Puts the full-text index that {@code text-index.ttl} (a jena-text assembler description) defines over
- * a read-only store, and fills it from the store, so that SPARQL's {@code text:query} works on it.
+ * Puts the full-text index over a read-only store so that SPARQL's {@code text:query} works on it.
+ * The index lives in memory: it is loaded from the build's {@code text-index/} folder (written by
+ * {@code build}), or, for a store built before there was one, made from the store's own triples.
  *
  * <pre>
  *   TextSearch.Indexed s = TextSearch.index(tdb2Dataset);
@@ -30,48 +29,41 @@ import org.apache.jena.sparql.core.Quad;
 public final class TextSearch {
   private TextSearch() {}
 
-  /** The assembler description, a class-path resource. */
-  public static final String CONFIG = "org/sovecon/serve/search/text-index.ttl";
-  /** The index's node in {@link #CONFIG}. */
-  public static final String INDEX = "https://w3id.org/sovecon/config/text#index";
-
-  /** The dataset with its index, how many documents went in and how long that took. */
-  public record Indexed(Dataset dataset, TextIndex index, int documents, long millis) {}
+  /** The dataset with its index, whether it came from the build folder, and how long that took. */
+  public record Indexed(Dataset dataset, TextIndex index, boolean fromBuild, long millis) {}
 
   public static Indexed index(Dataset store) {
-    TextQuery.init();
     long t0 = System.nanoTime();
-    TextIndex index = (TextIndex) Assembler.general().open(config().getResource(INDEX));
-    EntityDefinition def = index.getDocDef();
-    int n = 0;
-    store.begin(ReadWrite.READ);
-    try {
-      var it = store.asDatasetGraph().find();
-      while (it.hasNext()) {
-        Quad q = it.next();
-        if (def.getField(q.getPredicate()) == null) continue;
-        Entity e = TextQueryFuncs.entityFromQuad(def, q);
-        if (e == null) continue;
-        index.addEntity(e);
-        n++;
+    TextIndex index = TextIndexFiles.assemble(null);
+    Optional<Path> built = buildIndexDir(store.asDatasetGraph());
+    if (built.isPresent() && index instanceof TextIndexLucene lucene) {
+      // A copy into memory: the build's folder is only read, so several processes may serve one build.
+      try (FSDirectory dir = FSDirectory.open(built.get())) {
+        lucene.getIndexWriter().addIndexes(dir);
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot read the text index " + built.get() + ": " + e.getMessage(), e);
       }
-    } finally {
-      store.end();
+    } else {
+      store.begin(ReadWrite.READ);
+      try {
+        TextIndexFiles.fill(index, org.apache.jena.atlas.iterator.Iter.map(
+            store.asDatasetGraph().find(Node.ANY, Node.ANY, Node.ANY, Node.ANY), q -> q.asTriple()));
+      } finally {
+        store.end();
+      }
     }
     index.commit();
     // No document producer: the store is read-only, so nothing would change the index.
     Dataset ds = TextDatasetFactory.create(store, index, true, null);
-    return new Indexed(ds, index, n, (System.nanoTime() - t0) / 1_000_000);
+    return new Indexed(ds, index, built.isPresent(), (System.nanoTime() - t0) / 1_000_000);
   }
 
-  static Model config() {
-    Model m = ModelFactory.createDefaultModel();
-    try (InputStream in = TextSearch.class.getClassLoader().getResourceAsStream(CONFIG)) {
-      if (in == null) throw new IllegalStateException("missing class-path resource " + CONFIG);
-      RDFDataMgr.read(m, in, Lang.TURTLE);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return m;
+  /** {@code <build>/text-index} beside the TDB2 database {@code <build>/tdb2}, if the build has one. */
+  static Optional<Path> buildIndexDir(DatasetGraph dsg) {
+    if (!TDBInternal.isTDB2(dsg)) return Optional.empty();
+    var location = TDBInternal.getDatabaseContainer(dsg).getLocation();
+    if (location == null || location.isMem()) return Optional.empty();
+    Path dir = Path.of(location.getDirectoryPath()).toAbsolutePath().getParent().resolve(TextIndexFiles.DIR);
+    return Files.isDirectory(dir) ? Optional.of(dir) : Optional.empty();
   }
 }
