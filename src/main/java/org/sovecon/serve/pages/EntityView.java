@@ -44,10 +44,13 @@ public record EntityView(Node iri, Model description, Set<Triple> inferred, List
 
   static final String INFERRED = "SELECT ?p ?o WHERE { GRAPH <" + Namespaces.GRAPH + "inferred> { ?e ?p ?o } }";
 
-  static final String INBOUND = "SELECT DISTINCT ?s ?p ?inf WHERE { ?s ?p ?e "
-      + "FILTER (isIRI(?s) && !STRSTARTS(STR(?s), \"" + Namespaces.STATEMENT + "\") && !STRSTARTS(STR(?s), \"" + Namespaces.OBSERVATION + "\")"
-      + " && !STRSTARTS(STR(?p), \"" + Namespaces.P + "\"))"
-      + " OPTIONAL { GRAPH <" + Namespaces.GRAPH + "inferred> { ?s ?p ?e } BIND (true AS ?inf) } } ORDER BY ?p ?s LIMIT 2000";
+  /** What links here: resources with a triple pointing at it, and, for a citation, what the statements citing it are about. */
+  static final String INBOUND = PREFIXES + "SELECT DISTINCT ?s ?p ?inf WHERE {\n"
+      + "  { ?s ?p ?e FILTER (isIRI(?s) && !STRSTARTS(STR(?s), \"" + Namespaces.STATEMENT + "\") && !STRSTARTS(STR(?s), \""
+      + Namespaces.OBSERVATION + "\") && !STRSTARTS(STR(?p), \"" + Namespaces.P + "\"))\n"
+      + "    OPTIONAL { GRAPH <" + Namespaces.GRAPH + "inferred> { ?s ?p ?e } BIND (true AS ?inf) } }\n"
+      + "  UNION { ?st prov:wasDerivedFrom ?e . { ?st sov:statementSubject ?s } UNION { ?st sov:subject ?s } BIND (prov:wasDerivedFrom AS ?p) }\n"
+      + "} ORDER BY ?p ?s LIMIT 2000";
 
   public static EntityView read(Dataset ds, String iri) {
     Node e = NodeFactory.createURI(iri);

@@ -20,7 +20,7 @@ final class FixtureServer {
 
   static final String PEOPLE = """
       pyatakov,,G. L. Pyatakov,Пятаков,Pyatakov,Pyatakov,Chaired the test commission,,testsrc,6,
-      smirnov,,Ivan Smirnov,Смирнов,Smirnov,,A person whose name contains the word mir inside it,,testsrc,6,
+      smirnov,,Ivan Smirnov,Смирнов,Smirnov,,A person named Smirnov,,testsrc,6,
       hostile,,%s,%s,,,%s,,testsrc,6,
       """;
 
