@@ -30,6 +30,11 @@ final class OntologyServlet extends HttpServlet {
     ontology.setNsPrefixes(Namespaces.prefixes());
   }
 
+  /** The core-classes diagram the reference page shows (it links to it as {@code core-classes.svg}, beside itself). */
+  String diagram() {
+    return org.sovecon.docs.CoreDiagram.svg(ontology);
+  }
+
   @Override
   protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
     resp.setHeader("Vary", "Accept");

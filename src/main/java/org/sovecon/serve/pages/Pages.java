@@ -28,7 +28,9 @@ public final class Pages {
     Links links = new Links(baseIri);
     PageServlet pages = new PageServlet(ds, links);
     for (String p : PATHS) b.addServlet("/" + p + "/*", pages);
-    b.addServlet("/ontology", new OntologyServlet(ds));
+    OntologyServlet ontology = new OntologyServlet(ds);
+    b.addServlet("/ontology", ontology);
+    b.addServlet("/core-classes.svg", new Static(ontology.diagram(), "image/svg+xml;charset=utf-8"));
     b.addServlet("/search", new SearchServlet(ds, links));
     b.addServlet("/pages/pages.css", new Static(Layout.CSS, "text/css;charset=utf-8"));
     Editor.register(b);
