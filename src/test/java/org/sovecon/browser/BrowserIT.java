@@ -103,9 +103,9 @@ class BrowserIT {
     chromium.waitFor("document.querySelector('a.query-link[data-id=\"competency/V01\"]')", "document.body.innerText");
     chromium.eval("document.querySelector('a.query-link[data-id=\"competency/V01\"]').click(); true");
     // V01: which body created Osvok, and when? The table shows the Presidium of the VSNKh, March 1925.
-    chromium.waitFor("document.querySelector('.yasr') && [...document.querySelectorAll('.yasr table td')].some(td => td.innerText.includes('vsnkh-presidium'))",
+    chromium.waitFor("document.querySelector('.yasr') && [...document.querySelectorAll('.tabPanel.active .yasr table td')].some(td => td.innerText.includes('vsnkh-presidium'))",
         "document.getElementById('yasgui').innerText");
-    String table = chromium.evalString("[...document.querySelectorAll('.yasr table td')].map(td => td.innerText).join(' | ')");
+    String table = chromium.evalString("[...document.querySelectorAll('.tabPanel.active .yasr table td')].map(td => td.innerText).join(' | ')");
     assertTrue(table.contains("1925-03"), table);
     assertTrue(chromium.evalString("location.search").contains("q=competency%2FV01"), "the address is the query's permalink");
   }
@@ -113,8 +113,12 @@ class BrowserIT {
   @Test
   void permalinkOpensAndRunsTheQuery() throws Exception {
     chromium.navigate(base + "/editor/?q=competency/V02");
-    chromium.waitFor("[...document.querySelectorAll('.yasr table td')].some(td => td.innerText.includes('1921-11-16'))",
+    chromium.waitFor("[...document.querySelectorAll('.tabPanel.active .yasr table td')].some(td => td.innerText.includes('1921-11-16'))",
         "document.getElementById('yasgui').innerText");
+    // Its result has a date, so the timeline view is offered and draws one point per row.
+    chromium.eval("document.querySelector('.tabPanel.active .yasr .select_timeline').click(); true");
+    chromium.waitFor("document.querySelector('.tabPanel.active .yasr .viz.timeline svg circle')",
+        "document.querySelector('.tabPanel.active .yasr').innerText");
   }
 
   @Test

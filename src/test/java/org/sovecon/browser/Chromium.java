@@ -125,10 +125,15 @@ final class Chromium implements AutoCloseable {
     return reply.getObj("result");
   }
 
+  /** Navigates and waits until the new document (not the one before it) has been parsed. */
   void navigate(String url) throws Exception {
     JsonObject p = new JsonObject();
     p.put("url", url);
     send("Page.navigate", p);
+    URI u = URI.create(url);
+    String where = u.getScheme() + "://" + u.getAuthority() + u.getPath();
+    // A URI's scheme, authority and path hold no quote or backslash, so it can stand in a JavaScript string.
+    waitFor("location.origin + location.pathname === '" + where + "' && document.readyState !== 'loading'", "location.href");
   }
 
   /** The value of a JavaScript expression (awaited if it is a promise), as JSON. */

@@ -32,7 +32,7 @@ final class OntologyServlet extends HttpServlet {
 
   /** The core-classes diagram the reference page shows (it links to it as {@code core-classes.svg}, beside itself). */
   String diagram() {
-    return org.sovecon.docs.CoreDiagram.svg(ontology);
+    return OntologyDoc.diagram(ontology.getGraph());
   }
 
   @Override
