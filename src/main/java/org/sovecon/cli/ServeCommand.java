@@ -18,7 +18,8 @@ import picocli.CommandLine.Option;
       "Build the store if it is missing or stale, then serve it read-only with Fuseki:",
       "  SPARQL at /sovecon/sparql (and /sovecon/query), graphs at /sovecon/get, the Fuseki UI at /.",
       "Listens on loopback unless --host says otherwise. Each query runs at most --timeout seconds;",
-      "SERVICE calls only the endpoints of --service-allow (Wikidata's by default)."
+      "SERVICE calls only the endpoints of --service-allow (Wikidata's by default).",
+      "Pages: each entity at its path (/id/osvok), search at /search, the query editor at /editor/."
     })
 final class ServeCommand implements Callable<Integer> {
   @Mixin ProjectOptions project;
