@@ -32,11 +32,14 @@ import org.sovecon.store.StoreReader;
 class CompetencyQuestionsIT {
   @TempDir static Path tmp;
   static Dataset dataset;
+  /** The store with its full-text index, as the server serves it (queries/search/ use text:query). */
+  static Dataset served;
   private static final Pattern EXPECT = Pattern.compile("#\\s*expect:\\s*(\\w+)\\s*=\\s*(.+?)\\s*$");
 
   @BeforeAll
   static void build() throws IOException {
     dataset = TestProjects.builtStore(tmp);
+    served = org.sovecon.serve.search.TextSearch.index(dataset).dataset();
   }
 
   @AfterAll
@@ -61,8 +64,8 @@ class CompetencyQuestionsIT {
     }
     assertFalse(expects.isEmpty(), file.getFileName() + " says nothing about its answer");
     List<QuerySolution> rows = new ArrayList<>();
-    Txn.executeRead(dataset, () -> {
-      try (QueryExecution qe = QueryExecution.dataset(dataset).query(text).build()) {
+    Txn.executeRead(served, () -> {
+      try (QueryExecution qe = QueryExecution.dataset(served).query(text).build()) {
         qe.execSelect().forEachRemaining(row -> rows.add(org.sovecon.report.Queries.copy(row)));
       }
     });

@@ -71,6 +71,23 @@ class EndToEndIT {
     return rows.stream().map(s -> s.getResource(var).getURI().replace(Namespaces.ID, "")).collect(Collectors.toSet());
   }
 
+  /** Every SPARQL example in README.md runs as pasted (its own PREFIX lines, nothing added) and answers. */
+  @Test
+  void readmeExamplesRunAsPasted() throws Exception {
+    String readme = java.nio.file.Files.readString(TestProjects.repoRoot().resolve("README.md"));
+    var m = java.util.regex.Pattern.compile("```sparql\\n(.*?)```", java.util.regex.Pattern.DOTALL).matcher(readme);
+    int n = 0;
+    while (m.find()) {
+      n++;
+      List<QuerySolution> rows = new ArrayList<>();
+      try (QueryExecution qe = QueryExecution.service(endpoint).query(m.group(1)).build()) {
+        qe.execSelect().forEachRemaining(rows::add);
+      }
+      assertFalse(rows.isEmpty(), "README example " + n + " answers:\n" + m.group(1));
+    }
+    assertTrue(n >= 4, "README examples found: " + n);
+  }
+
   @Test
   void osvokIsPartOfTheVsnkh() {
     assertTrue(ask("sv:osvok sov:partOf sv:vsnkh"));

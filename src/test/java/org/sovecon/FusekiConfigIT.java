@@ -34,7 +34,8 @@ class FusekiConfigIT {
 
     // The config names the store relative to the repository root; point it at this test's store.
     String config = Files.readString(TestProjects.repoRoot().resolve("fuseki-config/sovecon.ttl"))
-        .replace("\"store/current/tdb2\"", "\"" + layout.storeDir().resolve("current/tdb2") + "\"");
+        .replace("\"store/current/tdb2\"", "\"" + layout.storeDir().resolve("current/tdb2") + "\"")
+        .replace("\"store/current/text-index\"", "\"" + layout.storeDir().resolve("current/text-index") + "\"");
     Path configFile = Files.writeString(tmp.resolve("config.ttl"), config);
 
     FusekiServer server = FusekiServer.create().parseConfigFile(configFile.toString()).port(0).loopback(true).build();
@@ -44,6 +45,10 @@ class FusekiConfigIT {
       try (QueryExecution qe = QueryExecution.service(base + "/sparql")
           .query("ASK { <https://w3id.org/sovecon/id/commission> <https://w3id.org/sovecon/ontology#partOf> <https://w3id.org/sovecon/id/council> }").build()) {
         assertTrue(qe.execAsk(), "the union default graph answers");
+      }
+      try (QueryExecution qe = QueryExecution.service(base + "/sparql")
+          .query("ASK { <https://w3id.org/sovecon/id/council> <http://jena.apache.org/text#query> 'vysshii' }").build()) {
+        assertTrue(qe.execAsk(), "the text index that build wrote answers, with the romanised Russian name");
       }
       HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base + "/sparql"))
           .header("Content-Type", "application/x-www-form-urlencoded")

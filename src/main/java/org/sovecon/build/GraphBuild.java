@@ -108,6 +108,8 @@ public final class GraphBuild {
     }
     checks.finish();
     if (reporter.errorCount() > 0) return failed();
+    // Romanised spellings of Russian names, for search (generated, so added after the checks).
+    org.sovecon.convert.HiddenLabels.addTo(asserted);
     Graph inferred = infer ? Materializer.infer(ontology.graph(), asserted) : GraphFactory.createDefaultGraph();
     return new Result(true, ontology.graph(), asserted, inferred, index, converter.facts(), converter.observations());
   }

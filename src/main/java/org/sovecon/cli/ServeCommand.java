@@ -20,7 +20,8 @@ import picocli.CommandLine.Option;
       "Build the store if it is missing or stale, then serve it read-only with Fuseki:",
       "  SPARQL at /sovecon/sparql (and /sovecon/query), graphs at /sovecon/get, the Fuseki UI at /.",
       "Listens on loopback unless --host says otherwise. Each query runs at most --timeout seconds;",
-      "SERVICE calls only the endpoints of --service-allow (Wikidata's by default)."
+      "SERVICE calls only the endpoints of --service-allow (Wikidata's by default).",
+      "Pages: each entity at its path (/id/osvok), search at /search, the query editor at /editor/."
     })
 final class ServeCommand implements Callable<Integer> {
   @Mixin ProjectOptions project;
@@ -65,6 +66,10 @@ final class ServeCommand implements Callable<Integer> {
       description = "Longest query text accepted (default: ${DEFAULT-VALUE}).")
   int maxQueryLength;
 
+  @Option(names = "--base-iri", paramLabel = "IRI", defaultValue = org.sovecon.vocab.Namespaces.BASE,
+      description = "The IRI namespace whose entities this server shows as pages: BASE/id/x at /id/x (default: ${DEFAULT-VALUE}; see docs/pages.md).")
+  String baseIri;
+
   ServeOptions options() {
     if (noFederation && !serviceAllow.isEmpty())
       throw new CommandLine.ParameterException(spec.commandLine(), "--no-federation and --service-allow contradict each other");
@@ -73,7 +78,8 @@ final class ServeCommand implements Callable<Integer> {
     ServeOptions o = ServeOptions.defaults().withHost(host).withPort(port)
         .withTimeout(Duration.ofMillis(Math.round(timeoutSeconds * 1000)))
         .withServiceTimeout(Duration.ofMillis(Math.round(serviceTimeoutSeconds * 1000)))
-        .withAllowHosts(allowHosts).withLogQueries(logQueries).withMaxQueryLength(maxQueryLength);
+        .withAllowHosts(allowHosts).withLogQueries(logQueries).withMaxQueryLength(maxQueryLength)
+        .withBaseIri(baseIri.endsWith("/") ? baseIri : baseIri + "/");
     if (noFederation) o = o.withServiceAllow(List.of());
     else if (!serviceAllow.isEmpty()) o = o.withServiceAllow(serviceAllow);
     return o;

@@ -37,7 +37,7 @@ final class CoreDiagram {
       new Edge("Statement", "wasDerivedFrom", "Citation"), new Edge("Citation", "citedSource", "Source"),
       new Edge("Statement", "claimedBy", "Person"));
 
-  static String svg(Model m) {
+  public static String svg(Model m) {
     Map<String, Box> boxes = new LinkedHashMap<>();
     for (Box b : BOXES) if (m.containsResource(m.getResource(Namespaces.SOV + b.name()))) boxes.put(b.name(), b);
     StringBuilder s = new StringBuilder();

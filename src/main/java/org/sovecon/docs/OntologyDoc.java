@@ -51,6 +51,16 @@ public final class OntologyDoc {
     Files.writeString(outDir.resolve("index.html"), new OntologyDoc(m).page(), StandardCharsets.UTF_8);
   }
 
+  /** The core-classes diagram (SVG) that the reference page shows as {@code core-classes.svg}. */
+  public static String diagram(org.apache.jena.graph.Graph ontology) {
+    return CoreDiagram.svg(ModelFactory.createModelForGraph(ontology));
+  }
+
+  /** The reference page for an ontology graph (the server shows it at the ontology's IRI). */
+  public static String html(org.apache.jena.graph.Graph ontology) {
+    return new OntologyDoc(ModelFactory.createModelForGraph(ontology)).page();
+  }
+
   // ---- the page
 
   private String page() {

@@ -45,11 +45,16 @@ public final class SoveconServer {
     String host = options.host();
     ServicePolicy services = new ServicePolicy(options.serviceAllow(), options.serviceTimeout());
     QueryGuard guard = new QueryGuard(options.maxQueryLength(), services);
+    // The full-text index (text:query) over the store; the pages and the endpoint both read through it.
+    Dataset served = org.sovecon.serve.search.TextSearch.index(dataset).dataset();
     FusekiServer.Builder b = FusekiServer.create()
         .port(options.port())
         .loopback(isLoopback(host))
         .registerOperation(Operation.Query, new GuardedQueryService(guard, services, options.timeout()))
-        .add(DATASET, dataset, false)
+        .add(DATASET, served, false)
+        // CORS on every path (endpoints and pages), preflights answered by the filter itself, so a
+        // page on another origin (YASGUI, Sparnatural, Comunica, a notebook) can query the server.
+        .enableCors(true, null)
         .enablePing(true)
         .enableStats(true)
         // Filters run in this order, before Fuseki's dispatch.
@@ -58,6 +63,7 @@ public final class SoveconServer {
         .addFilter(DATASET + "/*", new RequestLogFilter(options.logQueries()))
         .addFilter("/$/*", new RequestLogFilter(options.logQueries()))
         .addFilter(DATASET + "/*", new ResponseBufferFilter(RESPONSE_BUFFER));
+    org.sovecon.serve.pages.Pages.register(b, served, options.baseIri());
     String ui = uiLocation();
     if (ui != null) {
       // The UI lists datasets through /$/server; it needs no admin (write) endpoint.

@@ -99,6 +99,7 @@ public final class StoreWriter {
           else throw t;
         }
       }
+      TextIndexFiles.write(java.util.List.of(result.asserted(), result.inferred(), result.ontology()), tmp.resolve(TextIndexFiles.DIR));
       Files.writeString(tmp.resolve(StoreLayout.DIGEST_FILE), digest + "\n", StandardCharsets.UTF_8);
       Files.move(tmp, done, StandardCopyOption.ATOMIC_MOVE);
     } catch (Throwable e) {

@@ -1,0 +1,258 @@
+package org.sovecon.serve.pages;
+
+import static org.sovecon.serve.pages.Html.el;
+import static org.sovecon.serve.pages.Html.esc;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeMap;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.Triple;
+import org.apache.jena.rdf.model.Literal;
+import org.apache.jena.rdf.model.Model;
+import org.apache.jena.rdf.model.Property;
+import org.apache.jena.rdf.model.RDFNode;
+import org.apache.jena.rdf.model.Resource;
+import org.apache.jena.rdf.model.Statement;
+import org.apache.jena.vocabulary.RDF;
+import org.sovecon.vocab.Namespaces;
+
+/**
+ * An {@link EntityView} as an HTML page laid out like a Wikidata item: names in every language and
+ * script, kinds, description, Wikidata link; then each statement with its qualifiers, rank, claimant
+ * and citations (source, lines, passage); the other triples (inferred ones marked); observations as a
+ * table; and what links here. Every value goes through {@link Html#esc}.
+ */
+final class EntityPage {
+  private final EntityView v;
+  private final Links links;
+  private final Model m;
+  private final Resource e;
+  private final StringBuilder b = new StringBuilder();
+
+  private static final String SOV = Namespaces.SOV;
+  private static final Set<String> NAME_PROPS = Set.of(Namespaces.RDFS + "label", Namespaces.SKOS + "prefLabel",
+      Namespaces.SKOS + "altLabel", Namespaces.SKOS + "hiddenLabel", SOV + "displayLabel");
+
+  EntityPage(EntityView v, Links links) {
+    this.v = v;
+    this.links = links;
+    this.m = v.description();
+    this.e = m.createResource(v.iri().getURI());
+  }
+
+  String title() {
+    return v.labels().getOrDefault(e.getURI(), links.shortName(e.getURI()));
+  }
+
+  String body() {
+    b.append("<h1>").append(esc(title())).append("</h1>\n<div class=\"iri\">").append(esc(e.getURI())).append("</div>\n");
+    kinds();
+    String desc = first(Namespaces.DCTERMS + "description");
+    if (desc != null) b.append("<p class=\"description\">").append(esc(desc)).append("</p>\n");
+    wikidata();
+    names();
+    statements();
+    otherTriples();
+    observations();
+    inbound();
+    return b.toString();
+  }
+
+  private void kinds() {
+    b.append("<div class=\"kinds\">");
+    List<Statement> types = e.listProperties(RDF.type).toList();
+    types.sort(Comparator.comparing(s -> isInferred(s) ? 1 : 0));
+    for (Statement t : types) {
+      boolean inf = isInferred(t);
+      b.append("<a class=\"kind").append(inf ? " inferred\" title=\"inferred from the ontology" : "").append("\" href=\"")
+          .append(esc(links.href(t.getResource().getURI()))).append("\">").append(esc(label(t.getObject()))).append("</a>");
+    }
+    b.append("</div>\n");
+  }
+
+  private void wikidata() {
+    for (Statement s : e.listProperties().toList())
+      if (s.getObject().isURIResource() && s.getResource().getURI().startsWith(Namespaces.WD))
+        b.append("<p class=\"wikidata\">Wikidata (").append(esc(links.shortName(s.getPredicate().getURI()))).append("): <a href=\"")
+            .append(esc(s.getResource().getURI())).append("\">").append(esc(s.getResource().getURI().substring(Namespaces.WD.length())))
+            .append("</a></p>\n");
+  }
+
+  private void names() {
+    List<Statement> names = new ArrayList<>();
+    for (Statement s : e.listProperties().toList())
+      if (NAME_PROPS.contains(s.getPredicate().getURI()) && s.getObject().isLiteral()) names.add(s);
+    if (names.isEmpty()) return;
+    names.sort(Comparator.comparing((Statement s) -> s.getLiteral().getLanguage()).thenComparing(s -> s.getPredicate().getURI()));
+    b.append("<h2>Names</h2>\n<table class=\"names\"><tr><th>language / script</th><th>kind</th><th>name</th></tr>\n");
+    for (Statement s : names)
+      b.append("<tr>").append(el("td", s.getLiteral().getLanguage())).append(el("td", links.shortName(s.getPredicate().getURI())))
+          .append("<td lang=\"").append(esc(s.getLiteral().getLanguage())).append("\">").append(esc(s.getLiteral().getLexicalForm()))
+          .append("</td></tr>\n");
+    b.append("</table>\n");
+  }
+
+  /** Statement nodes about this resource, grouped by property (observations are shown as a table). */
+  private void statements() {
+    Property subject = m.createProperty(SOV + "statementSubject");
+    List<Resource> sts = m.listSubjectsWithProperty(subject, e).toList();
+    sts.removeIf(this::isObservation);
+    if (sts.isEmpty()) return;
+    TreeMap<String, List<Resource>> byProp = new TreeMap<>();
+    for (Resource st : sts) byProp.computeIfAbsent(propertyOf(st), k -> new ArrayList<>()).add(st);
+    b.append("<h2>Statements</h2>\n");
+    for (var entry : byProp.entrySet()) {
+      for (Resource st : entry.getValue()) statement(entry.getKey(), st);
+    }
+  }
+
+  private void statement(String prop, Resource st) {
+    boolean claim = st.hasProperty(RDF.type, m.createResource(SOV + "AttributedClaim"));
+    String rank = st.hasProperty(m.createProperty(SOV + "rank")) ? st.getPropertyResourceValue(m.createProperty(SOV + "rank")).getLocalName() : "";
+    b.append("<div class=\"statement rank-").append(esc(rank)).append("\" id=\"").append(esc(st.getLocalName())).append("\">");
+    b.append("<span class=\"prop\"><a href=\"").append(esc(links.href(prop))).append("\">").append(esc(label(m.createResource(prop)))).append("</a></span> ");
+    Statement value = st.getProperty(m.createProperty(Namespaces.PS + localName(prop)));
+    if (value == null) value = st.getProperty(m.createProperty(SOV + "statementValue"));
+    b.append("<span class=\"value\">").append(value == null ? "" : node(value.getObject())).append("</span>");
+    if (claim) b.append(" <span class=\"badge claim\">claim</span>");
+    if (!rank.isEmpty() && !rank.equals("NormalRank")) b.append(" <span class=\"badge\">").append(esc(rank)).append("</span>");
+    b.append(" <a class=\"iri\" href=\"").append(esc(links.href(st.getURI()))).append("\" title=\"the statement node\">#</a>");
+    b.append("<div class=\"qualifiers\">");
+    for (Statement q : st.listProperties().toList()) {
+      String p = q.getPredicate().getURI();
+      if (p.startsWith(Namespaces.PQ) || p.equals(SOV + "claimedBy") || p.equals(SOV + "note") || p.equals(SOV + "statedIn"))
+        b.append("<div>").append(esc(label(q.getPredicate()))).append(": ").append(node(q.getObject())).append("</div>");
+    }
+    b.append("</div>");
+    refs(st);
+    b.append("</div>\n");
+  }
+
+  private void refs(Resource st) {
+    List<Statement> cites = st.listProperties(m.createProperty(Namespaces.PROV + "wasDerivedFrom")).toList();
+    if (cites.isEmpty()) return;
+    b.append("<div class=\"refs\">");
+    for (Statement c : cites) {
+      Resource cit = c.getResource();
+      Resource src = cit.getPropertyResourceValue(m.createProperty(SOV + "citedSource"));
+      Statement lines = cit.getProperty(m.createProperty(SOV + "lines"));
+      Statement passage = cit.getProperty(m.createProperty(SOV + "passage"));
+      b.append("<div class=\"ref\">source: ");
+      if (src != null) b.append("<a href=\"").append(esc(links.href(src.getURI()))).append("\">").append(esc(label(src))).append("</a>");
+      b.append(", <a href=\"").append(esc(links.href(cit.getURI()))).append("\">lines ")
+          .append(esc(lines == null ? "?" : lines.getString())).append("</a>");
+      if (passage != null) b.append("<details><summary>passage</summary><blockquote>").append(esc(passage.getString())).append("</blockquote></details>");
+      b.append("</div>");
+    }
+    b.append("</div>");
+  }
+
+  /** Triples of the resource not shown above: plain facts, the inferred ones marked. */
+  private void otherTriples() {
+    List<Statement> rest = new ArrayList<>();
+    for (Statement s : e.listProperties().toList()) {
+      String p = s.getPredicate().getURI();
+      if (NAME_PROPS.contains(p) || p.equals(RDF.type.getURI()) || p.startsWith(Namespaces.P) && !p.startsWith(Namespaces.PQ) && !p.startsWith(Namespaces.PS)
+          || p.equals(Namespaces.DCTERMS + "description")) continue;
+      if (s.getObject().isURIResource() && s.getResource().getURI().startsWith(Namespaces.WD)) continue;
+      rest.add(s);
+    }
+    if (rest.isEmpty()) return;
+    rest.sort(Comparator.comparing((Statement s) -> isInferred(s) ? 1 : 0).thenComparing(s -> label(s.getPredicate())));
+    b.append("<h2>Facts</h2>\n<p>The plain triples (a cited statement above backs each asserted one; <span class=\"badge\">inferred</span> ones follow from the ontology).</p>\n");
+    b.append("<table class=\"facts\"><tr><th>property</th><th>value</th><th></th></tr>\n");
+    for (Statement s : rest)
+      b.append("<tr><td><a href=\"").append(esc(links.href(s.getPredicate().getURI()))).append("\">").append(esc(label(s.getPredicate())))
+          .append("</a></td><td>").append(node(s.getObject())).append("</td><td>")
+          .append(isInferred(s) ? "<span class=\"badge\" title=\"in the inferred graph: entailed by the ontology\">inferred</span>" : "")
+          .append("</td></tr>\n");
+    b.append("</table>\n");
+  }
+
+  private void observations() {
+    List<Resource> obs = m.listSubjectsWithProperty(m.createProperty(SOV + "subject"), e).toList();
+    obs.removeIf(o -> !isObservation(o));
+    if (obs.isEmpty()) return;
+    obs.sort(Comparator.comparing(o -> text(o, "refPeriod")));
+    b.append("<h2>Observations</h2>\n<table class=\"observations\"><tr><th>item</th><th>value</th><th>unit</th><th>period</th><th>status</th><th>claimed by</th><th>source</th></tr>\n");
+    for (Resource o : obs) {
+      b.append("<tr>").append("<td>").append(nodeOf(o, "item")).append("</td>").append("<td>").append(nodeOf(o, "obsValue")).append("</td>")
+          .append(el("td", text(o, "unit"))).append(el("td", text(o, "refPeriod"))).append(el("td", text(o, "status")))
+          .append("<td>").append(nodeOf(o, "claimedBy")).append("</td><td>");
+      refs(o);
+      b.append("</td></tr>\n");
+    }
+    b.append("</table>\n");
+  }
+
+  private void inbound() {
+    if (v.inbound().isEmpty()) return;
+    b.append("<h2>What links here</h2>\n<table class=\"inbound\"><tr><th>from</th><th>property</th><th></th></tr>\n");
+    for (EntityView.Inbound i : v.inbound())
+      b.append("<tr><td><a href=\"").append(esc(links.href(i.subject().getURI()))).append("\">").append(esc(label(i.subject())))
+          .append("</a></td><td>").append(esc(label(i.property()))).append("</td><td>")
+          .append(i.inferred() ? "<span class=\"badge\">inferred</span>" : "").append("</td></tr>\n");
+    b.append("</table>\n");
+  }
+
+  // ---- small helpers
+
+  private boolean isObservation(Resource r) {
+    return r.hasProperty(RDF.type, m.createResource(Namespaces.QB + "Observation"));
+  }
+
+  private boolean isInferred(Statement s) {
+    return v.inferred().contains(Triple.create(e.asNode(), s.getPredicate().asNode(), s.getObject().asNode()));
+  }
+
+  private String propertyOf(Resource st) {
+    Resource p = st.getPropertyResourceValue(m.createProperty(SOV + "statementProperty"));
+    return p == null ? SOV + "statement" : p.getURI();
+  }
+
+  private static String localName(String iri) {
+    int i = Math.max(iri.lastIndexOf('#'), iri.lastIndexOf('/'));
+    return iri.substring(i + 1);
+  }
+
+  private String first(String prop) {
+    Statement s = e.getProperty(m.createProperty(prop));
+    return s == null ? null : s.getObject().isLiteral() ? s.getString() : s.getObject().toString();
+  }
+
+  private String text(Resource r, String sovLocal) {
+    Statement s = r.getProperty(m.createProperty(SOV + sovLocal));
+    return s == null ? "" : s.getObject().isLiteral() ? s.getLiteral().getLexicalForm() : label(s.getObject());
+  }
+
+  private String nodeOf(Resource r, String sovLocal) {
+    Statement s = r.getProperty(m.createProperty(SOV + sovLocal));
+    return s == null ? "" : node(s.getObject());
+  }
+
+  private String label(RDFNode n) {
+    return n.isURIResource() ? label(n.asNode()) : n.toString();
+  }
+
+  private String label(Node n) {
+    return n.isURI() ? v.labels().getOrDefault(n.getURI(), links.shortName(n.getURI())) : n.toString();
+  }
+
+  /** A value: a link with the target's label, or a literal with its datatype or language shown. */
+  private String node(RDFNode n) {
+    if (n.isURIResource())
+      return "<a href=\"" + esc(links.href(n.asResource().getURI())) + "\">" + esc(label(n)) + "</a>";
+    if (n.isLiteral()) {
+      Literal l = n.asLiteral();
+      String dt = l.getDatatypeURI() != null && !l.getLanguage().isEmpty() ? "" : links.shortName(l.getDatatypeURI());
+      String tag = !l.getLanguage().isEmpty() ? " <span class=\"iri\">@" + esc(l.getLanguage()) + "</span>"
+          : dt.equals("xsd:string") ? "" : " <span class=\"iri\">" + esc(dt) + "</span>";
+      return esc(l.getLexicalForm()) + tag;
+    }
+    return "<span class=\"iri\">[blank node]</span>";
+  }
+}
