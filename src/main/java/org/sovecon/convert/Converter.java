@@ -112,6 +112,8 @@ public final class Converter {
     if (r.has("notes")) emit(s, SOV.note, str(r.get("notes")));
     if (r.has("sha256")) emit(s, SOV.sha256, str(r.get("sha256")));
     if (r.has("author")) entityRef(r, "author").ifPresent(a -> emit(s, Std.dcCreator, a));
+    // The source's own Wikidata item: QuickStatements cite it as "stated in" (S248).
+    if (r.has("wikidata")) wikidata(s, r);
     if (r.has("restates")) {
       if (index.source(r.get("restates")).isPresent())
         emit(s, SOV.restates, NodeFactory.createURI(Namespaces.SOURCE + r.get("restates")));
@@ -150,11 +152,7 @@ public final class Converter {
       emit(s, Std.definition, description);
       emit(s, Std.inScheme, conceptScheme());
     }
-    if (r.has("wikidata")) {
-      if (QID.matcher(r.get("wikidata")).matches())
-        emit(s, Std.exactMatch, NodeFactory.createURI(Namespaces.WD + r.get("wikidata")));
-      else reporter.report(Problem.at(r, "wikidata", ProblemCode.BAD_VALUE, "'" + r.get("wikidata") + "' is not a Wikidata item id (Q…)"));
-    }
+    if (r.has("wikidata")) wikidata(s, r);
     if (r.has("note")) emit(s, SOV.note, str(r.get("note")));
     citation.ifPresent(c -> emit(s, Std.wasDerivedFrom, c));
     // Any other column names a property: its cell is a fact cited by the row's citation.
@@ -164,6 +162,12 @@ public final class Converter {
       if (p.isEmpty() || citation.isEmpty()) continue;
       statement(r, s, p.get(), col, StatementWriter.Qualifiers.NONE, StatementWriter.Standing.STATED, citation.get());
     }
+  }
+
+  private void wikidata(Node s, Row r) {
+    if (QID.matcher(r.get("wikidata")).matches())
+      emit(s, Std.exactMatch, NodeFactory.createURI(Namespaces.WD + r.get("wikidata")));
+    else reporter.report(Problem.at(r, "wikidata", ProblemCode.BAD_VALUE, "'" + r.get("wikidata") + "' is not a Wikidata item id (Q…)"));
   }
 
   private void fact(Row r) {

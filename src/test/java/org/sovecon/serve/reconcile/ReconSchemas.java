@@ -29,8 +29,10 @@ final class ReconSchemas {
         String file = rest.substring(rest.lastIndexOf('/') + 1);
         return resource(version, file);
       }
-      // Only the manifest's optional "authentication" refers outside: an empty schema stands in for it.
-      return new ByteArrayInputStream("{}".getBytes(StandardCharsets.UTF_8));
+      // Only the manifest's optional "authentication" refers outside (to Swagger 2.0's schema):
+      // an empty schema stands in for the definition it names.
+      String stand = "{\"definitions\":{\"securityDefinitions\":{\"additionalProperties\":{}}}}";
+      return new ByteArrayInputStream(stand.getBytes(StandardCharsets.UTF_8));
     };
     JSONObject raw = new JSONObject(new JSONTokener(resource(version, name + ".json")));
     // "http://json-schema.org/schema#" names no draft; the schemas are written for draft 7.
