@@ -16,13 +16,13 @@ import org.json.JSONTokener;
  * The Reconciliation API's published JSON schemas (src/test/resources/reconciliation-api/, see its
  * README for their origin), loaded offline: their $id URLs resolve to the stored copies.
  */
-final class ReconSchemas {
+public final class ReconSchemas {
   private ReconSchemas() {}
 
   private static final String PUBLISHED = "https://reconciliation-api.github.io/specs/";
 
   /** {@code version} is "0.2" or "1.0-draft"; {@code name} a schema file without ".json". */
-  static Schema load(String version, String name) {
+  public static Schema load(String version, String name) {
     SchemaClient offline = url -> {
       if (url.startsWith(PUBLISHED)) {
         String rest = url.substring(PUBLISHED.length());
@@ -49,7 +49,7 @@ final class ReconSchemas {
   }
 
   /** Validates; on failure the message lists every violation with its JSON pointer. */
-  static void check(Schema schema, String json) {
+  public static void check(Schema schema, String json) {
     Object doc = new JSONTokener(json).nextValue();
     try {
       schema.validate(doc);

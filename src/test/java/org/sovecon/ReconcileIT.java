@@ -1,4 +1,4 @@
-package org.sovecon.serve.reconcile;
+package org.sovecon;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -15,24 +15,19 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.jena.fuseki.main.FusekiServer;
-import org.apache.jena.query.Dataset;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.sovecon.TestProjects;
+import org.sovecon.serve.reconcile.ReconSchemas;
 import org.sovecon.serve.ServeOptions;
-import org.sovecon.serve.SoveconServer;
-import org.sovecon.store.StoreReader;
 
 /**
  * The reconciliation service of {@code ./sovecon serve}, over real HTTP on loopback, with the
@@ -41,24 +36,19 @@ import org.sovecon.store.StoreReader;
  * against the Reconciliation API's published JSON schemas and then for its content.
  */
 class ReconcileIT {
-  @TempDir static Path tmp;
-  static Dataset dataset;
   static FusekiServer server;
   static String base;
   static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   @BeforeAll
   static void start() throws IOException {
-    dataset = TestProjects.builtStore(tmp);
-    server = SoveconServer.create(dataset, ServeOptions.defaults().withHost("127.0.0.1").withPort(0));
-    server.start();
+    server = SafetyServers.start(ServeOptions.defaults());
     base = "http://127.0.0.1:" + server.getHttpPort() + "/sovecon/reconcile";
   }
 
   @AfterAll
   static void stop() {
     if (server != null) server.stop();
-    if (dataset != null) StoreReader.close(dataset);
   }
 
   record Reply(int status, String contentType, String body) {}
