@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 import org.sovecon.serve.reconcile.ReconIndex.Entity;
 import org.sovecon.serve.reconcile.ReconIndex.Fact;
 import org.sovecon.serve.reconcile.ReconIndex.Name;
+import org.sovecon.text.NameLikeness;
 import org.sovecon.text.Romanisation;
 
 /**
@@ -81,40 +82,8 @@ public final class Matcher {
 
   static double nameScore(String queryKey, Entity e) {
     double best = 0;
-    for (Name n : e.names()) best = Math.max(best, likeness(queryKey, n.key()));
+    for (Name n : e.names()) best = Math.max(best, NameLikeness.of(queryKey, n.key()));
     return best;
-  }
-
-  /** How alike two matching keys are, 0-100. */
-  static double likeness(String a, String b) {
-    if (a.equals(b)) return 100;
-    List<String> ta = Arrays.asList(a.split(" ")), tb = Arrays.asList(b.split(" "));
-    int extra = Math.min(wordsBeyond(ta, tb), wordsBeyond(tb, ta));
-    double words = extra == Integer.MAX_VALUE ? 0 : 90 - 8 * extra;
-    int d = levenshtein(a, b);
-    return Math.max(words, 90.0 * (1 - (double) d / Math.max(a.length(), b.length())));
-  }
-
-  /**
-   * When every word of {@code small} is a word of {@code big}, or an initial of one, in order, and
-   * at least one is a whole word: how many whole words {@code big} has beyond them ("Bukharin" in
-   * "N. I. Bukharin": 0; in "Bukharin-Kamenev conversation": 2). Otherwise {@code MAX_VALUE}.
-   */
-  private static int wordsBeyond(List<String> small, List<String> big) {
-    int j = 0, beyond = 0;
-    boolean whole = false;
-    for (String w : small) {
-      boolean found = false;
-      while (j < big.size() && !found) {
-        String x = big.get(j++);
-        if (x.equals(w)) { found = true; whole |= w.length() > 1; }
-        else if ((w.length() == 1 && x.startsWith(w)) || (x.length() == 1 && w.startsWith(x))) found = true;
-        else if (x.length() > 1) beyond++;
-      }
-      if (!found) return Integer.MAX_VALUE;
-    }
-    for (; j < big.size(); j++) if (big.get(j).length() > 1) beyond++;
-    return whole ? beyond : Integer.MAX_VALUE;
   }
 
   /** +1 when a cited statement agrees with the value, -1 when the entity's statements contradict it, 0 when they say nothing. */
@@ -129,7 +98,7 @@ public final class Matcher {
       if (f.valueId() != null && pv.ids().contains(f.valueId())) return 1;
       for (String t : pv.texts()) {
         if (f.valueId() != null && f.valueId().equals(t)) return 1;
-        if (likeness(Romanisation.key(t), Romanisation.key(f.value())) >= 90) return 1;
+        if (NameLikeness.of(Romanisation.key(t), Romanisation.key(f.value())) >= 90) return 1;
         var year = ReconIndex.YEAR.matcher(t);
         if (f.valueId() == null && year.find() && f.years().contains(Integer.parseInt(year.group()))) return 1;
       }
@@ -162,17 +131,5 @@ public final class Matcher {
 
   private static double round(double d) {
     return Math.round(d * 10) / 10.0;
-  }
-
-  static int levenshtein(String a, String b) {
-    int[] prev = new int[b.length() + 1], cur = new int[b.length() + 1];
-    for (int j = 0; j <= b.length(); j++) prev[j] = j;
-    for (int i = 1; i <= a.length(); i++) {
-      cur[0] = i;
-      for (int j = 1; j <= b.length(); j++)
-        cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1));
-      int[] t = prev; prev = cur; cur = t;
-    }
-    return prev[b.length()];
   }
 }
