@@ -73,7 +73,7 @@ class WikidataFederationIT {
   static String againstStandIn(String text) {
     assertTrue(text.contains(WIKIDATA), "the query calls Wikidata's endpoint");
     String rewritten = text.replace(WIKIDATA, "<" + standInEndpoint + ">");
-    assertFalse(rewritten.contains("query.wikidata.org"));
+    assertFalse(rewritten.contains(WIKIDATA));
     return rewritten;
   }
 
@@ -109,7 +109,9 @@ class WikidataFederationIT {
     List<String> people = new ArrayList<>();
     for (String line : r.body().split("\r?\n")) if (line.startsWith("https://w3id.org/sovecon/id/"))
       people.add(line.substring("https://w3id.org/sovecon/id/".length(), line.indexOf(',')));
-    assertEquals(List.of("lenin", "stalin", "trotsky", "bukharin"), people, r.body());
+    // In order of birth; Lenin twice, as two texts give his death to the month and to the day.
+    assertEquals(List.of("lenin", "stalin", "trotsky", "bukharin"), people.stream().distinct().toList(), r.body());
+    assertTrue(r.body().contains("1924-01-21T00:00:00Z,,1924-01-21"), "Wikidata's date beside the text's: " + r.body());
   }
 
   @Test
