@@ -7,7 +7,8 @@ import java.util.List;
  * How alike two names are, 0-100, compared by their {@link Romanisation#key}s: 100 for the same key;
  * 90 when every word of one is a word (or the initial of a word) of the other ("Bukharin",
  * "N. I. Bukharin", "Nikolai Ivanovich Bukharin"), less 8 for each further word of the longer one;
- * otherwise 90 × the edit-distance likeness.
+ * otherwise 90 × (0.4 × the edit-distance likeness of the whole + 0.6 × the share of content words
+ * in common).
  *
  * <pre>
  *   NameLikeness.of(Romanisation.key("Bukharin"), Romanisation.key("N. I. Bukharin"))   // 90
@@ -22,8 +23,26 @@ public final class NameLikeness {
     List<String> ta = Arrays.asList(a.split(" ")), tb = Arrays.asList(b.split(" "));
     int extra = Math.min(wordsBeyond(ta, tb), wordsBeyond(tb, ta));
     double words = extra == Integer.MAX_VALUE ? 0 : 90 - 8 * extra;
-    int d = levenshtein(a, b);
-    return Math.max(words, 90.0 * (1 - (double) d / Math.max(a.length(), b.length())));
+    double letters = 1 - (double) levenshtein(a, b) / Math.max(a.length(), b.length());
+    return Math.max(words, 90.0 * (0.4 * letters + 0.6 * sharedWords(ta, tb)));
+  }
+
+  /** Words that say nothing about which thing a name means. */
+  private static final java.util.Set<String> STOP = java.util.Set.of("of", "the", "and", "in", "on", "for", "a", "to", "at", "by");
+
+  /**
+   * The share of content words two names have in common (Dice), a word counting as shared when it
+   * is within one edit in five of a word of the other: long names that share only "of the Soviet
+   * Union" are not alike, a misspelt surname still is.
+   */
+  static double sharedWords(List<String> a, List<String> b) {
+    List<String> ca = a.stream().filter(w -> !STOP.contains(w)).toList(), cb = b.stream().filter(w -> !STOP.contains(w)).toList();
+    if (ca.isEmpty() || cb.isEmpty()) return 0;
+    int shared = 0;
+    for (String w : ca)
+      for (String x : cb)
+        if (1 - (double) levenshtein(w, x) / Math.max(w.length(), x.length()) >= 0.8) { shared++; break; }
+    return 2.0 * shared / (ca.size() + cb.size());
   }
 
   /**

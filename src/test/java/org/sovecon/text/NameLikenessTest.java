@@ -12,7 +12,9 @@ class NameLikenessTest {
       "Bukharin | N. I. Bukharin | 90",
       "Nikolai Ivanovich Bukharin | N. I. Bukharin | 90",
       "Bukharin | Bukharin-Kamenev conversation | 74",
-      "Gosplan | Gosbank | 51",
+      "Gosplan | Gosbank | 21",
+      "Kamenef | Kamenev | 85",
+      "Communist Party of the Soviet Union | Collapse of the Soviet Union | 54",
       "Rykov | Tomsky | 0"})
   void score(String a, String b, double expected) {
     assertEquals(expected, Math.round(NameLikeness.of(Romanisation.key(a), Romanisation.key(b))), 0.5);

@@ -20,7 +20,7 @@ import org.sovecon.text.Romanisation;
  * <p>The name score (0-100) is the best over the entity's names, compared by
  * {@link Romanisation#key}: 100 for the same key, 90 when every word of one is a word (or the
  * initial of a word) of the other ("Bukharin", "N. I. Bukharin", "Nikolai Ivanovich Bukharin"),
- * less 8 for each further word of the longer one, or else 90 × the edit-distance likeness. Each property value that agrees with a cited statement
+ * less 8 for each further word of the longer one, or else a blend of edit distance and shared words ({@link NameLikeness}). Each property value that agrees with a cited statement
  * adds {@value #AGREES}; one that the entity's statements contradict takes {@value #DISAGREES} off.
  * A candidate is a {@code match} (OpenRefine accepts it without asking) only when its score is at
  * least 95, no property contradicts it, and the next candidate is at least 10 points lower.
@@ -69,7 +69,11 @@ public final class Matcher {
       double score = Math.max(0, Math.min(100, name + AGREES * agree - DISAGREES * disagree));
       out.add(new Candidate(e, round(score), round(name), agree, disagree, false));
     }
-    out.sort(Comparator.comparingDouble(Candidate::score).reversed().thenComparing(c -> c.entity().id()));
+    // Among equals, the entity whose own label it is, then the one the texts say most about.
+    out.sort(Comparator.comparingDouble(Candidate::score).reversed()
+        .thenComparing(c -> !Romanisation.key(c.entity().label()).equals(key))
+        .thenComparing(c -> -c.entity().facts().size())
+        .thenComparing(c -> c.entity().id()));
     List<Candidate> top = new ArrayList<>(out.subList(0, Math.min(out.size(), Math.max(1, q.limit()))));
     if (!top.isEmpty()) {
       Candidate first = top.get(0);
