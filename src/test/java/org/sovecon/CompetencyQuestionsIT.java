@@ -49,7 +49,9 @@ class CompetencyQuestionsIT {
 
   static Stream<Path> queries() throws IOException {
     try (Stream<Path> s = Files.walk(TestProjects.repoRoot().resolve("queries"))) {
-      return s.filter(p -> p.toString().endsWith(".rq")).sorted().toList().stream();
+      // queries/wikidata/ call Wikidata's endpoint: WikidataFederationIT runs them against a stand-in.
+      Path wikidata = TestProjects.repoRoot().resolve("queries/wikidata");
+      return s.filter(p -> p.toString().endsWith(".rq") && !p.startsWith(wikidata)).sorted().toList().stream();
     }
   }
 

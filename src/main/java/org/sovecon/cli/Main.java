@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
     description = "A knowledge graph of the early Soviet economy (1917-1932): build it from the tables in data/, check it, query it, serve it.",
     subcommands = {
       ServeCommand.class, BuildCommand.class, ValidateCommand.class, QueryCommand.class,
-      ExportCommand.class, StatsCommand.class, CoverageCommand.class, LoadtestCommand.class,
+      ExportCommand.class, StatsCommand.class, CoverageCommand.class, LoadtestCommand.class, LinkCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {

@@ -112,6 +112,8 @@ public final class Converter {
     if (r.has("notes")) emit(s, SOV.note, str(r.get("notes")));
     if (r.has("sha256")) emit(s, SOV.sha256, str(r.get("sha256")));
     if (r.has("author")) entityRef(r, "author").ifPresent(a -> emit(s, Std.dcCreator, a));
+    // The source's own Wikidata item: QuickStatements cite it as "stated in" (S248).
+    wikidataLink(r, "wikidata", s, Std.exactMatch);
     if (r.has("restates")) {
       if (index.source(r.get("restates")).isPresent())
         emit(s, SOV.restates, NodeFactory.createURI(Namespaces.SOURCE + r.get("restates")));

@@ -8,6 +8,7 @@ import org.apache.jena.fuseki.server.Operation;
 import org.apache.jena.query.Dataset;
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.ServerConnector;
+import org.sovecon.serve.reconcile.ReconcileServlet;
 
 /**
  * The SPARQL server: Fuseki main with one read-only dataset, {@code /sovecon}, and the Fuseki web UI.
@@ -62,7 +63,8 @@ public final class SoveconServer {
         .addFilter("/$/*", new StatusPagesFilter())
         .addFilter(DATASET + "/*", new RequestLogFilter(options.logQueries()))
         .addFilter("/$/*", new RequestLogFilter(options.logQueries()))
-        .addFilter(DATASET + "/*", new ResponseBufferFilter(RESPONSE_BUFFER));
+        .addFilter(DATASET + "/*", new ResponseBufferFilter(RESPONSE_BUFFER))
+        .addServlet(DATASET + ReconcileServlet.PATH + "/*", new ReconcileServlet(dataset));
     org.sovecon.serve.pages.Pages.register(b, served, options.baseIri());
     String ui = uiLocation();
     if (ui != null) {

@@ -9,7 +9,7 @@ import java.util.List;
 public enum TableKind {
   SOURCES(
       List.of("id", "file", "title", "lines"),
-      List.of("author", "published", "notes", "sha256", "restates"),
+      List.of("author", "published", "notes", "sha256", "restates", "wikidata"),
       false),
   ENTITIES(
       List.of("id", "label", "description", "source", "lines"),
