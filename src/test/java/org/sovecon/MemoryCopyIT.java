@@ -63,7 +63,8 @@ class MemoryCopyIT {
     int compared = 0;
     for (Path f : files) {
       String text = Files.readString(f);
-      if (text.contains("SERVICE")) continue;
+      // SERVICE needs the network; text:query needs the text index the server puts over either store.
+      if (text.contains("SERVICE") || text.contains("text:query")) continue;
       Query q = QueryFactory.create(text);
       if (!q.isSelectType()) continue;
       List<String> fromStore = Txn.calculateRead(store, () -> rows(store, q));
