@@ -21,7 +21,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.sovecon.export.NetworkExport;
 import org.sovecon.export.RdfExport;
 import org.sovecon.store.StoreReader;
 import org.sovecon.vocab.Namespaces;
@@ -67,36 +66,5 @@ class ExportIT {
       }
       assertTrue(Rio.getParserFormatForFileName(f.getFileName().toString()).isPresent());
     }
-  }
-
-  @Test
-  void gexfValidatesAgainstTheGexfSchema() throws Exception {
-    Path rng = TestProjects.repoRoot().resolve("../shared/schemas/gexf-1.3/gexf.rng");
-    assumeTrue(Files.exists(rng), "the GEXF schema is in ../shared/schemas");
-    Path f = tmp.resolve("sovecon.gexf");
-    int[] counts = NetworkExport.GEXF.write(store, f);
-    assertTrue(counts[0] > 500 && counts[1] > 500, "nodes " + counts[0] + ", edges " + counts[1]);
-    StringWriter errors = new StringWriter();
-    var props = new com.thaiopensource.util.PropertyMapBuilder();
-    props.put(com.thaiopensource.validate.ValidateProperty.ERROR_HANDLER,
-        new com.thaiopensource.xml.sax.ErrorHandlerImpl(new PrintWriter(errors)));
-    ValidationDriver driver = new ValidationDriver(props.toPropertyMap());
-    assertTrue(driver.loadSchema(ValidationDriver.fileInputSource(rng.toFile())));
-    assertTrue(driver.validate(ValidationDriver.fileInputSource(f.toFile())), errors.toString());
-    String xml = Files.readString(f);
-    assertTrue(xml.contains("id=\"osvok\"") && xml.contains("source=\"osvok\" target=\"vsnkh\" label=\"partOf\""));
-  }
-
-  @Test
-  void graphmlValidatesAgainstTheGraphmlSchema() throws Exception {
-    Path xsd = TestProjects.repoRoot().resolve("../shared/schemas/graphml/graphml.xsd");
-    assumeTrue(Files.exists(xsd), "the GraphML schema is in ../shared/schemas");
-    Path f = tmp.resolve("sovecon.graphml");
-    int[] counts = NetworkExport.GRAPHML.write(store, f);
-    var schema = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI).newSchema(xsd.toFile());
-    schema.newValidator().validate(new javax.xml.transform.stream.StreamSource(f.toFile()));
-    var doc = javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(new InputSource(f.toString()));
-    assertEquals(counts[0], doc.getElementsByTagName("node").getLength());
-    assertEquals(counts[1], doc.getElementsByTagName("edge").getLength());
   }
 }
