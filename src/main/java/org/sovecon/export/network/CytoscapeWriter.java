@@ -15,8 +15,9 @@ import org.sovecon.report.Release;
 /**
  * Cytoscape.js JSON ({@code .cyjs}, which Cytoscape desktop imports too): {@code elements.nodes} and
  * {@code elements.edges}, each with a {@code data} object holding id, name and the shared columns; edges
- * also source, target and {@code interaction} (the property). {@code directed} and {@code multigraph}
- * tell readers such as NetworkX what the graph is.
+ * also source, target and {@code interaction} (the property). {@code directed}, {@code multigraph}, each
+ * node's {@code value} and each edge's {@code key} follow NetworkX's reading of the format: without an
+ * edge key, NetworkX would merge parallel edges.
  */
 final class CytoscapeWriter implements NetworkFormat.Writer {
   @Override
@@ -35,6 +36,7 @@ final class CytoscapeWriter implements NetworkFormat.Writer {
     for (Network.Node node : n.nodes()) {
       JsonObject d = new JsonObject();
       d.put("id", unique(ids, node.id()));
+      d.put("value", node.id());
       d.put("name", node.labelEn());
       Columns.NODE.forEach(c -> d.put(c.name(), c.value().apply(node)));
       nodes.add(wrap(d));
@@ -43,6 +45,7 @@ final class CytoscapeWriter implements NetworkFormat.Writer {
     for (Network.Edge e : n.edges()) {
       JsonObject d = new JsonObject();
       d.put("id", unique(ids, e.id()));
+      d.put("key", e.id());
       d.put("source", e.source());
       d.put("target", e.target());
       d.put("interaction", e.property());

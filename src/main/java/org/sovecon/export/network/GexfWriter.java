@@ -15,7 +15,10 @@ import org.sovecon.report.Release;
 
 /**
  * GEXF 1.3, dynamic: every dated node and edge has a closed interval ({@code start} and {@code end},
- * days), so Gephi's timeline plays the period; an undated one is present throughout. Edges have unique
+ * days) within the period 1917-1932, so Gephi's timeline plays the period; an undated one is present
+ * throughout. Intervals are clipped to the period (a life from 1873 shows from 1917), and an element
+ * dated wholly outside it (a history written in 1977) is written undated; every element keeps its
+ * true dates as the {@code dates} attribute. Edges have unique
  * ids and a {@code kind} naming what they say, so Gephi does not merge parallel edges of different kinds.
  */
 final class GexfWriter implements NetworkFormat.Writer {
@@ -39,9 +42,8 @@ final class GexfWriter implements NetworkFormat.Writer {
       w.writeAttribute("defaultedgetype", n.directed() ? "directed" : "undirected");
       w.writeAttribute("mode", "dynamic");
       w.writeAttribute("timeformat", "date");
-      Interval span = span(n);
-      w.writeAttribute("start", span.start().toString());
-      w.writeAttribute("end", span.end().toString());
+      w.writeAttribute("start", Network.PERIOD_START.toString());
+      w.writeAttribute("end", Network.PERIOD_END.toString());
       declare(w, "node", Columns.NODE);
       declare(w, "edge", Columns.EDGE);
       w.writeStartElement("nodes");
@@ -49,8 +51,8 @@ final class GexfWriter implements NetworkFormat.Writer {
         w.writeStartElement("node");
         w.writeAttribute("id", node.id());
         w.writeAttribute("label", node.labelEn());
-        interval(w, node.interval());
-        values(w, node, Columns.NODE);
+        interval(w, clip(node.interval()));
+        values(w, node, Columns.NODE, node.interval());
         w.writeEndElement();
       }
       w.writeEndElement();
@@ -62,8 +64,8 @@ final class GexfWriter implements NetworkFormat.Writer {
         w.writeAttribute("target", e.target());
         w.writeAttribute("label", e.property());
         w.writeAttribute("kind", e.gexfKind());
-        interval(w, e.interval());
-        values(w, e, Columns.EDGE);
+        interval(w, clip(e.interval()));
+        values(w, e, Columns.EDGE, e.interval());
         w.writeEndElement();
       }
       w.writeEndElement();
@@ -77,12 +79,10 @@ final class GexfWriter implements NetworkFormat.Writer {
     return List.of(file);
   }
 
-  /** The period, widened to every interval in the network (a person born before 1917). */
-  private static Interval span(Network n) {
-    Interval span = new Interval(Network.PERIOD_START, Network.PERIOD_END);
-    for (var node : n.nodes()) if (node.interval().isPresent()) span = span.hull(node.interval().get());
-    for (var e : n.edges()) if (e.interval().isPresent()) span = span.hull(e.interval().get());
-    return span;
+  /** The part of {@code i} within the period; none when it lies wholly outside. */
+  static Optional<Interval> clip(Optional<Interval> i) {
+    return i.filter(x -> x.overlaps(Network.PERIOD_START, Network.PERIOD_END))
+        .map(x -> new Interval(Network.max(x.start(), Network.PERIOD_START), Network.min(x.end(), Network.PERIOD_END)));
   }
 
   private static <T> void declare(XMLStreamWriter w, String forClass, List<Columns.Column<T>> columns) throws XMLStreamException {
@@ -96,10 +96,15 @@ final class GexfWriter implements NetworkFormat.Writer {
       w.writeAttribute("title", c.name());
       w.writeAttribute("type", "string");
     }
+    w.writeEmptyElement("attribute");
+    w.writeAttribute("id", "dates");
+    w.writeAttribute("title", "dates");
+    w.writeAttribute("type", "string");
     w.writeEndElement();
   }
 
-  private static <T> void values(XMLStreamWriter w, T item, List<Columns.Column<T>> columns) throws XMLStreamException {
+  private static <T> void values(XMLStreamWriter w, T item, List<Columns.Column<T>> columns, Optional<Interval> dates)
+      throws XMLStreamException {
     w.writeStartElement("attvalues");
     for (var c : columns) {
       if (Columns.gexfNative(c.name())) continue;
@@ -108,6 +113,11 @@ final class GexfWriter implements NetworkFormat.Writer {
       w.writeEmptyElement("attvalue");
       w.writeAttribute("for", c.name());
       w.writeAttribute("value", v);
+    }
+    if (dates.isPresent()) {
+      w.writeEmptyElement("attvalue");
+      w.writeAttribute("for", "dates");
+      w.writeAttribute("value", dates.get().start() + "/" + dates.get().end());
     }
     w.writeEndElement();
   }
