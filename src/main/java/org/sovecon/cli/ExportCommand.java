@@ -84,9 +84,9 @@ final class ExportCommand implements Callable<Integer> {
       Network n = preset.get().of(NetworkReader.read(published));
       if (fromDay != null || toDay != null)
         n = n.during(fromDay != null ? fromDay : LocalDate.MIN, toDay != null ? toDay : LocalDate.MAX);
-      for (Path p : networkFormat.get().write(n, file))
-        cl.getOut().printf("wrote network '%s': %d nodes and %d edges %s to %s%n", n.name(), n.nodes().size(),
-            n.edges().size(), n.edgesPerKind(), p);
+      var written = networkFormat.get().write(n, file);
+      cl.getOut().printf("wrote network '%s': %d nodes and %d edges %s to %s%n", n.name(), n.nodes().size(),
+          n.edges().size(), n.edgesPerKind(), written.stream().map(Path::toString).collect(java.util.stream.Collectors.joining(" and ")));
       return 0;
     }
     long n = RdfExport.write(published, file, rdfFormat.get());
