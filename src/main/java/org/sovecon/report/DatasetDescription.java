@@ -39,6 +39,16 @@ public final class DatasetDescription {
     return model;
   }
 
+  /** VoID's counts are xsd:integer (Jena would type a Java long as xsd:long). */
+  private static org.apache.jena.rdf.model.Literal count(Model m, long n) {
+    return m.createTypedLiteral(Long.toString(n), XSDDatatype.XSDinteger);
+  }
+
+  /** DCAT's byte size is an xsd:nonNegativeInteger. */
+  private static org.apache.jena.rdf.model.Literal size(Model m, long n) {
+    return m.createTypedLiteral(Long.toString(n), XSDDatatype.XSDnonNegativeInteger);
+  }
+
   public static DatasetDescription of(Dataset ds) {
     Model m = ModelFactory.createDefaultModel();
     m.setNsPrefixes(Namespaces.prefixes());
@@ -70,25 +80,25 @@ public final class DatasetDescription {
       d.addProperty(VOID.subset, m.createResource()
           .addProperty(RDF.type, VOID.Dataset)
           .addProperty(m.createProperty(Publishing.SD, "name"), s.getResource("g"))
-          .addLiteral(VOID.triples, n));
+          .addProperty(VOID.triples, count(m, n)));
     }
-    d.addLiteral(VOID.triples, total);
+    d.addProperty(VOID.triples, count(m, total));
     var counts = Queries.selectAll(ds, Queries.load("void-counts")).get(0);
-    d.addLiteral(VOID.distinctSubjects, counts.getLiteral("subjects").getLong());
-    d.addLiteral(VOID.distinctObjects, counts.getLiteral("objects").getLong());
-    d.addLiteral(VOID.properties, counts.getLiteral("properties").getLong());
-    d.addLiteral(VOID.entities, Queries.selectAll(ds, Queries.load("entity-count")).get(0).getLiteral("n").getLong());
+    d.addProperty(VOID.distinctSubjects, count(m, counts.getLiteral("subjects").getLong()));
+    d.addProperty(VOID.distinctObjects, count(m, counts.getLiteral("objects").getLong()));
+    d.addProperty(VOID.properties, count(m, counts.getLiteral("properties").getLong()));
+    d.addProperty(VOID.entities, count(m, Queries.selectAll(ds, Queries.load("entity-count")).get(0).getLiteral("n").getLong()));
 
     var classes = Queries.selectAll(ds, Queries.load("void-classes"));
-    d.addLiteral(VOID.classes, (long) classes.size());
+    d.addProperty(VOID.classes, count(m, classes.size()));
     for (var s : classes)
       d.addProperty(VOID.classPartition, m.createResource()
           .addProperty(VOID._class, s.getResource("class"))
-          .addLiteral(VOID.entities, s.getLiteral("n").getLong()));
+          .addProperty(VOID.entities, count(m, s.getLiteral("n").getLong())));
     for (var s : Queries.selectAll(ds, Queries.load("void-properties")))
       d.addProperty(VOID.propertyPartition, m.createResource()
           .addProperty(VOID.property, s.getResource("p"))
-          .addLiteral(VOID.triples, s.getLiteral("n").getLong()));
+          .addProperty(VOID.triples, count(m, s.getLiteral("n").getLong())));
 
     for (var s : Queries.selectAll(ds, Queries.load("sources")))
       d.addProperty(DCTerms.source, m.createResource(s.getResource("src").getURI())
@@ -101,7 +111,7 @@ public final class DatasetDescription {
         .addProperty(VOID.subjectsTarget, d)
         .addProperty(VOID.objectsTarget, Publishing.wikidata)
         .addProperty(VOID.linkPredicate, SKOS.exactMatch)
-        .addLiteral(VOID.triples, links);
+        .addProperty(VOID.triples, count(m, links));
     d.addProperty(VOID.subset, Publishing.wikidataLinkset);
     return new DatasetDescription(m);
   }
@@ -117,7 +127,7 @@ public final class DatasetDescription {
           .addProperty(DCAT.downloadURL, url)
           .addProperty(DCAT.mediaType, model.createResource("https://www.iana.org/assignments/media-types/" + f.mediaType()))
           .addProperty(DCTerms.license, Publishing.dataLicence)
-          .addLiteral(DCAT.byteSize, f.bytes()));
+          .addProperty(DCAT.byteSize, size(model, f.bytes())));
       if (f.fileName().matches(".*\\.(ttl|nt|rdf|jsonld|trig|nq)$")) d.addProperty(VOID.dataDump, url);
     }
     return this;
@@ -134,7 +144,7 @@ public final class DatasetDescription {
         .addProperty(RDF.type, Publishing.sdDataset)
         .addProperty(VOID.sparqlEndpoint, m.createResource(endpointUrl));
     long total = d.getRequiredProperty(VOID.triples).getLong();
-    d.addProperty(Publishing.defaultGraph, m.createResource().addProperty(RDF.type, Publishing.sdGraph).addLiteral(VOID.triples, total));
+    d.addProperty(Publishing.defaultGraph, m.createResource().addProperty(RDF.type, Publishing.sdGraph).addProperty(VOID.triples, count(m, total)));
     for (var sub : d.listProperties(VOID.subset).toList()) {
       Resource s = sub.getResource();
       if (!s.hasProperty(Publishing.name)) continue;
@@ -142,7 +152,7 @@ public final class DatasetDescription {
           .addProperty(RDF.type, Publishing.NamedGraph)
           .addProperty(Publishing.name, s.getPropertyResourceValue(Publishing.name))
           .addProperty(Publishing.graph, m.createResource().addProperty(RDF.type, Publishing.sdGraph)
-              .addLiteral(VOID.triples, s.getRequiredProperty(VOID.triples).getLong())));
+              .addProperty(VOID.triples, count(m, s.getRequiredProperty(VOID.triples).getLong()))));
     }
     Resource service = m.createResource()
         .addProperty(RDF.type, Publishing.Service)
