@@ -322,11 +322,14 @@ class ExportIT {
     }
     NodeList edges = doc.getElementsByTagName("edge");
     Map<String, Integer> parallel = new HashMap<>();
-    Set<String> ids = new HashSet<>();
+    Set<String> ids = new HashSet<>(), pairKinds = new HashSet<>();
     for (int i = 0; i < edges.getLength(); i++) {
       Element e = (Element) edges.item(i);
       assertTrue(ids.add(e.getAttribute("id")), "duplicate edge id " + e.getAttribute("id"));
       assertFalse(e.getAttribute("kind").isEmpty(), e.getAttribute("id"));
+      // Gephi keeps one edge per pair of nodes and kind: no two edges may share them.
+      assertTrue(pairKinds.add(e.getAttribute("source") + " " + e.getAttribute("target") + " " + e.getAttribute("kind")),
+          "Gephi would merge edge " + e.getAttribute("id"));
       Map<String, String> values = new HashMap<>();
       NodeList av = e.getElementsByTagName("attvalue");
       for (int j = 0; j < av.getLength(); j++)

@@ -33,9 +33,10 @@ final class CsvWriter implements NetworkFormat.Writer {
     Columns.EDGE.forEach(c -> edgeHeader.add(c.name()));
     try (Writer out = Files.newBufferedWriter(edges, StandardCharsets.UTF_8);
         CSVPrinter p = CSVFormat.RFC4180.builder().setHeader(edgeHeader.toArray(String[]::new)).get().print(out)) {
+      var kinds = n.distinctKinds();
       for (Network.Edge e : n.edges()) {
         List<String> row = new ArrayList<>(List.of(e.id(), e.source(), e.target(),
-            e.directed() ? "Directed" : "Undirected", e.gexfKind(), e.property()));
+            e.directed() ? "Directed" : "Undirected", kinds.get(e.id()), e.property()));
         Columns.EDGE.forEach(c -> row.add(c.value().apply(e)));
         p.printRecord(row);
       }

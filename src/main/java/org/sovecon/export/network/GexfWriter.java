@@ -19,7 +19,8 @@ import org.sovecon.report.Release;
  * throughout. Intervals are clipped to the period (a life from 1873 shows from 1917), and an element
  * dated wholly outside it (a history written in 1977) is written undated; every element keeps its
  * true dates as the {@code dates} attribute. Edges have unique
- * ids and a {@code kind} naming what they say, so Gephi does not merge parallel edges of different kinds.
+ * ids and a {@code kind} naming what they say, numbered when two edges of one kind join the same two
+ * nodes ({@link Network#distinctKinds}), so Gephi merges no parallel edge.
  */
 final class GexfWriter implements NetworkFormat.Writer {
   static final String NS = "http://gexf.net/1.3";
@@ -57,13 +58,14 @@ final class GexfWriter implements NetworkFormat.Writer {
       }
       w.writeEndElement();
       w.writeStartElement("edges");
+      var kinds = n.distinctKinds();
       for (Network.Edge e : n.edges()) {
         w.writeStartElement("edge");
         w.writeAttribute("id", e.id());
         w.writeAttribute("source", e.source());
         w.writeAttribute("target", e.target());
         w.writeAttribute("label", e.property());
-        w.writeAttribute("kind", e.gexfKind());
+        w.writeAttribute("kind", kinds.get(e.id()));
         interval(w, clip(e.interval()));
         values(w, e, Columns.EDGE, e.interval());
         w.writeEndElement();

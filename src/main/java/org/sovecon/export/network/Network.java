@@ -80,10 +80,7 @@ public record Network(String name, boolean directed, List<Node> nodes, List<Edge
   public record Edge(String id, String source, String target, EdgeKind kind, String property, String document,
       String lines, String claimant, String rank, String role, String statement, Optional<Interval> interval,
       String datedBy) {
-    /**
-     * The GEXF edge kind: Gephi merges parallel edges of one kind between the same two nodes, so the
-     * kind names what the edge says (a claim of support is not a fact of support).
-     */
+    /** What the edge says, as a GEXF edge kind: {@code fact:memberOf}, {@code claim:supported}, {@code co-occurrence}. */
     public String gexfKind() {
       return kind == EdgeKind.CO_OCCURRENCE ? kind.label() : kind.label() + ":" + property;
     }
@@ -135,6 +132,28 @@ public record Network(String name, boolean directed, List<Node> nodes, List<Edge
       ns.add(n.interval().isEmpty() ? n : n.withInterval(n.interval().map(i -> span.containsKey(n.id()) ? i.hull(span.get(n.id())) : i)));
     }
     return new Network(newName, directedEdges, List.copyOf(ns), List.copyOf(kept));
+  }
+
+  /**
+   * Each edge's kind for tools that keep one edge per pair of nodes and kind (Gephi merges the rest
+   * on import): {@link Edge#gexfKind}, and for the second and later edge of the same kind between
+   * the same two nodes (two sources for one fact) a numbered kind, {@code fact:memberOf#2}. So no
+   * edge is merged, and the kinds stay few enough to filter by.
+   */
+  public Map<String, String> distinctKinds() {
+    Map<String, String> out = new HashMap<>();
+    Map<String, Integer> seen = new HashMap<>();
+    for (Edge e : edges) {
+      String a = e.source(), b = e.target();
+      if (!e.directed() && a.compareTo(b) > 0) {
+        String t = a;
+        a = b;
+        b = t;
+      }
+      int n = seen.merge(a + " " + b + " " + e.gexfKind(), 1, Integer::sum);
+      out.put(e.id(), n == 1 ? e.gexfKind() : e.gexfKind() + "#" + n);
+    }
+    return out;
   }
 
   /** Edge counts per kind, for the command's report. */

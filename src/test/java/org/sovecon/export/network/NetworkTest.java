@@ -74,6 +74,15 @@ class NetworkTest {
   }
 
   @Test
+  void parallelEdgesOfOneKindGetNumberedKindsSoGephiMergesNone() {
+    var kinds = SAMPLE.distinctKinds();
+    assertEquals("fact:memberOf", kinds.get("a"));
+    assertEquals("fact:memberOf#2", kinds.get("b"));
+    assertEquals("fact:supported", kinds.get("d"));
+    assertEquals("claim:supported", kinds.get("e"));
+  }
+
+  @Test
   void aDatedNodeWidensToCoverItsEdges() {
     Network h = NetworkPreset.BODIES_HIERARCHY.of(SAMPLE);
     Node osvok = h.nodesById().get("osvok");
