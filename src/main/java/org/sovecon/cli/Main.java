@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(
     name = "sovecon",
     mixinStandardHelpOptions = true,
-    version = "sovecon 0.1.0",
+    versionProvider = Main.Version.class,
     description = "A knowledge graph of the early Soviet economy (1917-1932): build it from the tables in data/, check it, query it, serve it.",
     subcommands = {
       ServeCommand.class, BuildCommand.class, ValidateCommand.class, QueryCommand.class,
@@ -26,6 +26,14 @@ public final class Main implements Runnable {
     CommandLine cl = new CommandLine(new Main());
     cl.setExecutionExceptionHandler(new Failures());
     return cl;
+  }
+
+  /** The pom's version, as the dumps and the dataset description carry it. */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      return new String[] {"sovecon " + org.sovecon.report.Release.version()};
+    }
   }
 
   public static void main(String[] args) {

@@ -1,6 +1,7 @@
 package org.sovecon.serve;
 
 import java.net.URL;
+import java.util.Set;
 import java.util.Optional;
 import org.apache.jena.fuseki.main.FusekiServer;
 import org.apache.jena.fuseki.mod.admin.ActionServerStatus;
@@ -63,6 +64,7 @@ public final class SoveconServer {
         .addFilter("/$/*", new StatusPagesFilter())
         .addFilter(DATASET + "/*", new RequestLogFilter(options.logQueries()))
         .addFilter("/$/*", new RequestLogFilter(options.logQueries()))
+        .addFilter(DATASET + "/*", new ServiceDescriptionFilter(dataset, Set.of(DATASET + "/sparql", DATASET + "/query")))
         .addFilter(DATASET + "/*", new ResponseBufferFilter(RESPONSE_BUFFER))
         .addServlet(DATASET + ReconcileServlet.PATH + "/*", new ReconcileServlet(dataset));
     org.sovecon.serve.pages.Pages.register(b, served, options.baseIri());
