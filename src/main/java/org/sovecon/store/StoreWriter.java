@@ -59,6 +59,8 @@ public final class StoreWriter {
         StoreWriter.load(dsg, SOV.graphOntology, result.ontology());
         StoreWriter.load(dsg, SOV.graphAsserted, result.asserted());
         StoreWriter.load(dsg, SOV.graphInferred, result.inferred());
+        if (result.explanations() != null) StoreWriter.load(dsg, SOV.graphExplanations, result.explanations());
+        if (result.claimLinks() != null) StoreWriter.load(dsg, SOV.graphClaimLinks, result.claimLinks());
       }
 
       @Override
