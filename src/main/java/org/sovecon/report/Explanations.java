@@ -35,7 +35,7 @@ public final class Explanations {
   private Explanations() {}
 
   /** How the graph comes to hold one triple. */
-  public enum Kind { INFERRED, ASSERTED, AXIOM }
+  public enum Kind { ASSERTED, INFERRED, AXIOM }
 
   /** One triple of an explanation: how it is known, the rule if inferred, its premises, its citations ("bettelheim 2563-2566"). */
   public record Step(Triple triple, String words, Kind kind, Optional<InferenceRule> rule, List<Step> premises, List<String> citations) {
@@ -105,7 +105,7 @@ public final class Explanations {
       if (rule.isPresent() && seen.add(t)) {
         List<Step> premises = new ArrayList<>();
         explanations.find(n, SOV.premise, Node.ANY).forEachRemaining(p -> premises.add(step(triple(p.getObject()), seen)));
-        premises.sort(java.util.Comparator.comparing(Step::kind).reversed());
+        premises.sort(java.util.Comparator.comparing(Step::kind));
         return new Step(t, words(t), Kind.INFERRED, InferenceRule.byIri(rule.get().getURI()), premises, List.of());
       }
       if (ontology.contains(t) && !asserted.contains(t)) return new Step(t, words(t), Kind.AXIOM, Optional.empty(), List.of(), List.of());
