@@ -124,6 +124,24 @@ class ExplainAsOfAuditIT {
   }
 
   @Test
+  void holdsOnAnswersOverHttp() throws Exception {
+    var server = org.sovecon.serve.SoveconServer.create(dataset, "127.0.0.1", 0);
+    server.start();
+    try {
+      String q = Namespaces.sparqlPrologue() + "SELECT ?who WHERE { ?who p:heldPost ?st . ?st ps:heldPost sv:party-general-secretary ."
+          + " FILTER(sov:holdsOn(?st, \"1927-12-01\"^^xsd:date)) }";
+      var http = java.net.http.HttpClient.newHttpClient();
+      var r = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + server.getHttpPort()
+          + "/sovecon/sparql?query=" + java.net.URLEncoder.encode(q, java.nio.charset.StandardCharsets.UTF_8)))
+          .header("Accept", "text/csv").GET().build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+      assertEquals(200, r.statusCode(), r.body());
+      assertTrue(r.body().contains(Namespaces.ID + "stalin"), r.body());
+    } finally {
+      server.stop();
+    }
+  }
+
+  @Test
   void costOfExplanations() {
     var problems = org.sovecon.check.ProblemReporter.collecting();
     var layout = TestProjects.realData(tmp.resolve("bench"));
