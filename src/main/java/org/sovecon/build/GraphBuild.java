@@ -24,6 +24,9 @@ import org.sovecon.convert.Ontology;
 import org.sovecon.convert.OriginIndex;
 import org.sovecon.convert.SourceTexts;
 import org.sovecon.infer.Materializer;
+import org.sovecon.infer.explain.ExplanationGraph;
+import org.sovecon.infer.explain.Explainer;
+import org.sovecon.infer.links.ClaimLinks;
 import org.sovecon.table.Inputs;
 import org.sovecon.table.TableKind;
 
@@ -40,7 +43,7 @@ public final class GraphBuild {
 
   /** What a run produced. The graphs are null when the run failed. */
   public record Result(boolean ok, Graph ontology, Graph asserted, Graph inferred, Index index,
-      long facts, long observations) {}
+      long facts, long observations, Graph explanations, Graph claimLinks) {}
 
   private ProjectLayout layout;
   private ProblemReporter reporter;
@@ -106,15 +109,21 @@ public final class GraphBuild {
       asserted.find().forEachRemaining(checked::add);
       new ShapeCheck(layout.shapesFile()).check(checked, origins, checks);
     }
+    Graph claimLinks = ClaimLinks.compute(asserted,
+        inputs.of(TableKind.CLAIM_LINKS).stream().flatMap(t -> t.rows().stream()).toList(), checks);
     checks.finish();
     if (reporter.errorCount() > 0) return failed();
     // Romanised spellings of Russian names, for search (generated, so added after the checks).
     org.sovecon.convert.HiddenLabels.addTo(asserted);
     Graph inferred = infer ? Materializer.infer(ontology.graph(), asserted) : GraphFactory.createDefaultGraph();
-    return new Result(true, ontology.graph(), asserted, inferred, index, converter.facts(), converter.observations());
+    Graph explanations = infer
+        ? ExplanationGraph.write(Explainer.explain(ontology.graph(), asserted, inferred), asserted)
+        : GraphFactory.createDefaultGraph();
+    return new Result(true, ontology.graph(), asserted, inferred, index, converter.facts(), converter.observations(),
+        explanations, claimLinks);
   }
 
   private static Result failed() {
-    return new Result(false, null, null, null, null, 0, 0);
+    return new Result(false, null, null, null, null, 0, 0, null, null);
   }
 }

@@ -41,9 +41,9 @@ final class Builds {
       return Optional.empty();
     }
     double secs = (System.nanoTime() - t0) / 1e9;
-    out.printf("built %s in %.1f s: %d entities, %d facts, %d observations; %d triples asserted, %d inferred, %d in the ontology%n",
+    out.printf("built %s in %.1f s: %d entities, %d facts, %d observations; %d triples asserted, %d inferred, %d in the ontology; %d explaining the inferences, %d linking claims%n",
         layout.root().relativize(dir), secs, r.index().entities().size(), r.facts(), r.observations(),
-        r.asserted().size(), r.inferred().size(), r.ontology().size());
+        r.asserted().size(), r.inferred().size(), r.ontology().size(), r.explanations().size(), r.claimLinks().size());
     out.flush();
     return Optional.of(dir);
   }

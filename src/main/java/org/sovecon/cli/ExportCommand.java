@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.concurrent.Callable;
 import org.apache.jena.query.Dataset;
+import org.sovecon.asof.AsOfFilter;
+import org.sovecon.asof.Span;
 import org.sovecon.export.Publication;
 import org.sovecon.export.QuickStatementsExport;
 import org.sovecon.export.RdfExport;
@@ -50,6 +52,9 @@ final class ExportCommand implements Callable<Integer> {
   @Option(names = "--from", paramLabel = "YEAR|DATE", description = "Only edges dated on or after this day (a year means its 1 January); undated edges are left out.")
   String from;
 
+  @Option(names = "--as-of", paramLabel = "DATE", description = "Write the graph as it stood on DATE (1927-12-01; 1927-12 or 1927 for a month or year): see docs/as-of.md.")
+  String asOf;
+
   @Option(names = "--to", paramLabel = "YEAR|DATE", description = "Only edges dated on or before this day (a year means its 31 December); undated edges are left out.")
   String to;
 
@@ -92,6 +97,14 @@ final class ExportCommand implements Callable<Integer> {
       return 2;
     }
     Dataset published = Selection.publishable().apply(Stores.openForReading(project.layout(), cl.getErr()));
+    if (asOf != null) {
+      var on = Span.parse(asOf);
+      if (on.isEmpty()) throw new CommandLine.ParameterException(cl, "--as-of " + asOf + ": not a date; write 1927-12-01, 1927-12 or 1927");
+      var filtered = AsOfFilter.apply(published, on.get());
+      published = filtered.dataset();
+      cl.getErr().printf("as of %s: left out %d dated statements, %d entities and %d inferred triples that did not hold then%n",
+          asOf, filtered.removed().statements(), filtered.removed().entities(), filtered.removed().inferred());
+    }
     if (release != null) {
       for (var o : Publication.write(published, release))
         cl.getOut().printf("%10d  %s%n", o.bytes(), o.file());

@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       ServeCommand.class, BuildCommand.class, ValidateCommand.class, QueryCommand.class,
       ExportCommand.class, StatsCommand.class, CoverageCommand.class, LoadtestCommand.class, LinkCommand.class,
+      ExplainCommand.class, AuditCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {

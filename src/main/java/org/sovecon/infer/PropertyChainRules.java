@@ -16,8 +16,18 @@ import org.apache.jena.vocabulary.RDF;
  * One forward rule per {@code P owl:propertyChainAxiom (P1 … Pn)}: x P1 y1, …, yn-1 Pn z ⇒ x P z.
  * OWL 2 says this; Jena's OWL rule sets predate OWL 2 and do not, so the build adds it.
  */
-final class PropertyChainRules {
+public final class PropertyChainRules {
   private PropertyChainRules() {}
+
+  /** Each chain axiom of the ontology: the property it defines, then the properties of its chain. */
+  public static java.util.Map<Node, List<List<Node>>> chains(Graph ontology) {
+    java.util.Map<Node, List<List<Node>>> out = new java.util.LinkedHashMap<>();
+    ontology.find(Node.ANY, OWL2.propertyChainAxiom.asNode(), Node.ANY).forEachRemaining(t -> {
+      List<Node> chain = list(ontology, t.getObject());
+      if (chain.size() >= 2) out.computeIfAbsent(t.getSubject(), k -> new ArrayList<>()).add(chain);
+    });
+    return out;
+  }
 
   static List<Rule> from(Graph ontology) {
     List<Rule> rules = new ArrayList<>();

@@ -76,6 +76,7 @@ final class GuardedRegex {
   }
 
   private static FunctionRegistry guardedFunctions() {
+    org.sovecon.asof.HoldsOn.register(); // copied below with the rest, whichever class the JVM loads first
     FunctionRegistry r = FunctionRegistry.createFrom(FunctionRegistry.get());
     r.put(SPARQL_REGEX, uri -> new Regex());
     r.put(FN_MATCHES, uri -> new Regex());

@@ -16,6 +16,11 @@ import org.apache.jena.tdb2.sys.TDBInternal;
 public final class StoreReader {
   private StoreReader() {}
 
+  static {
+    // sov:holdsOn in every query over a store: the command line, the server, the tests.
+    org.sovecon.asof.HoldsOn.register();
+  }
+
   public static Dataset open(Path tdb2Dir) {
     Dataset ds = TDB2Factory.connectDataset(tdb2Dir.toString());
     ds.getContext().set(TDB2.symUnionDefaultGraph, true);

@@ -150,6 +150,8 @@ public final class StoreWriter {
       send(stream, SOV.graphOntology, result.ontology());
       send(stream, SOV.graphAsserted, result.asserted());
       send(stream, SOV.graphInferred, result.inferred());
+      if (result.explanations() != null) send(stream, SOV.graphExplanations, result.explanations());
+      if (result.claimLinks() != null) send(stream, SOV.graphClaimLinks, result.claimLinks());
       stream.finish();
       loader.finishBulk();
     } catch (RuntimeException | Error e) {

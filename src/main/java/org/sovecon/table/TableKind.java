@@ -29,6 +29,11 @@ public enum TableKind {
       List.of("dataset", "value", "unit", "source", "lines"),
       List.of("period", "subject", "item", "status", "bound", "upper", "base", "claimed_by", "stated_in", "rank",
           "rank_reason", "note"),
+      false),
+  /** Links between two claims that only a reader can see (data/claim-links.csv); the build computes the rest. */
+  CLAIM_LINKS(
+      List.of("subject", "property", "source", "lines", "other_source", "other_lines", "kind", "reason"),
+      List.of(),
       false);
 
   private final List<String> required;

@@ -28,6 +28,12 @@ public final class Namespaces {
   public static final String PQ = BASE + "prop/qualifier/";
   /** Named graphs. */
   public static final String GRAPH = BASE + "graph/";
+  /** A triple named so that it can be explained: an inferred triple or a premise (RDF reification). */
+  public static final String TRIPLE = BASE + "triple/";
+  /** The inference rules an explanation names. */
+  public static final String RULE = BASE + "rule/";
+  /** Links between two claims (corroborates, contradicts, restates). */
+  public static final String CLAIM_LINK = BASE + "claim-link/";
 
   public static final String WD = "http://www.wikidata.org/entity/";
   public static final String ORG = "http://www.w3.org/ns/org#";
@@ -55,6 +61,9 @@ public final class Namespaces {
     pm.setNsPrefix("p", P);
     pm.setNsPrefix("ps", PS);
     pm.setNsPrefix("pq", PQ);
+    pm.setNsPrefix("tr", TRIPLE);
+    pm.setNsPrefix("rule", RULE);
+    pm.setNsPrefix("cl", CLAIM_LINK);
     pm.setNsPrefix("wd", WD);
     pm.setNsPrefix("org", ORG);
     pm.setNsPrefix("prov", PROV);

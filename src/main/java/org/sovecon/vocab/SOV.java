@@ -83,4 +83,24 @@ public final class SOV {
   public static final Node graphAsserted = NodeFactory.createURI(Namespaces.GRAPH + "asserted");
   public static final Node graphInferred = NodeFactory.createURI(Namespaces.GRAPH + "inferred");
   public static final Node graphOntology = NodeFactory.createURI(Namespaces.GRAPH + "ontology");
+  public static final Node graphExplanations = NodeFactory.createURI(Namespaces.GRAPH + "explanations");
+  public static final Node graphClaimLinks = NodeFactory.createURI(Namespaces.GRAPH + "claim-links");
+
+  // Explanations of inferred triples (see docs/inference.md)
+  public static final Node InferenceRule = sov("InferenceRule");
+  public static final Node derivedBy = sov("derivedBy");
+  public static final Node premise = sov("premise");
+  public static final Node premiseStatement = sov("premiseStatement");
+
+  // Claim-to-claim links (see docs/inference.md)
+  public static final Node ClaimLink = sov("ClaimLink");
+  public static final Node linkKind = sov("linkKind");
+  public static final Node linkFrom = sov("linkFrom");
+  public static final Node linkTo = sov("linkTo");
+  public static final Node linkReason = sov("linkReason");
+  public static final Node independent = sov("independent");
+  public static final Node curated = sov("curated");
+  public static final Node corroborates = sov("corroborates");
+  public static final Node contradicts = sov("contradicts");
+  public static final Node restatesClaim = sov("restatesClaim");
 }
