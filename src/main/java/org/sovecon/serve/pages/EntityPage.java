@@ -168,7 +168,7 @@ final class EntityPage {
     for (Statement s : rest)
       b.append("<tr><td><a href=\"").append(esc(links.href(s.getPredicate().getURI()))).append("\">").append(esc(label(s.getPredicate())))
           .append("</a></td><td>").append(node(s.getObject())).append("</td><td>")
-          .append(isInferred(s) ? "<span class=\"badge\" title=\"in the inferred graph: entailed by the ontology\">inferred</span>" : "")
+          .append(isInferred(s) ? "<span class=\"badge\" title=\"in the inferred graph: entailed by the ontology\">inferred</span>" + howInferred(s) : "")
           .append("</td></tr>\n");
     b.append("</table>\n");
   }
@@ -203,6 +203,24 @@ final class EntityPage {
 
   private boolean isObservation(Resource r) {
     return r.hasProperty(RDF.type, m.createResource(Namespaces.QB + "Observation"));
+  }
+
+  /** The rule and premises the build recorded for an inferred triple, each premise linked to its subject's page. */
+  private String howInferred(Statement s) {
+    EntityView.Derivation d = v.derivations().get(Triple.create(e.asNode(), s.getPredicate().asNode(), s.getObject().asNode()));
+    if (d == null) return "";
+    StringBuilder h = new StringBuilder("<div class=\"derivation\">by <code>").append(esc(links.shortName(d.rule().getURI()))).append("</code>");
+    if (!d.premises().isEmpty()) {
+      h.append(" from: ");
+      for (int i = 0; i < d.premises().size(); i++) {
+        Triple t = d.premises().get(i);
+        if (i > 0) h.append("; ");
+        h.append(t.getSubject().isURI() ? "<a href=\"" + esc(links.href(t.getSubject().getURI())) + "\">" + esc(label(t.getSubject())) + "</a>" : esc(t.getSubject().toString()))
+            .append(" ").append(esc(label(t.getPredicate()))).append(" ")
+            .append(t.getObject().isURI() ? "<a href=\"" + esc(links.href(t.getObject().getURI())) + "\">" + esc(label(t.getObject())) + "</a>" : esc(t.getObject().toString()));
+      }
+    }
+    return h.append("</div>").toString();
   }
 
   private boolean isInferred(Statement s) {

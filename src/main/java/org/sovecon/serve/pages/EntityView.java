@@ -25,7 +25,11 @@ import org.sovecon.vocab.Namespaces;
  *   if (v.isEmpty()) ...404
  * </pre>
  */
-public record EntityView(Node iri, Model description, Set<Triple> inferred, List<Inbound> inbound, Map<String, String> labels) {
+public record EntityView(Node iri, Model description, Set<Triple> inferred, Map<Triple, Derivation> derivations,
+    List<Inbound> inbound, Map<String, String> labels) {
+
+  /** How an inferred triple was derived (the build records one derivation each): the rule or axiom and its premises. */
+  public record Derivation(Node rule, List<Triple> premises) {}
 
   /** A resource linking to this one, and whether that link was inferred. */
   public record Inbound(Node subject, Node property, boolean inferred) {}
@@ -41,6 +45,12 @@ public record EntityView(Node iri, Model description, Set<Triple> inferred, List
         UNION { { ?st sov:statementSubject ?e } UNION { ?st sov:subject ?e } ?st prov:wasDerivedFrom ?c . ?c ?cp ?co }
         UNION { ?e prov:wasDerivedFrom ?c . ?c ?cp ?co }
       }""";
+
+  /** The recorded derivations of the entity's inferred triples (graph explanations, docs/inference.md). */
+  static final String DERIVATIONS = PREFIXES + "PREFIX rdf: <" + Namespaces.RDF + ">\n"
+      + "SELECT ?p ?o ?rule ?ps ?pp ?po WHERE { GRAPH <" + Namespaces.GRAPH + "explanations> {\n"
+      + "  ?t rdf:subject ?e ; rdf:predicate ?p ; rdf:object ?o ; sov:derivedBy ?rule .\n"
+      + "  OPTIONAL { ?t sov:premise ?pr . ?pr rdf:subject ?ps ; rdf:predicate ?pp ; rdf:object ?po } } } LIMIT 5000";
 
   static final String INFERRED = "SELECT ?p ?o WHERE { GRAPH <" + Namespaces.GRAPH + "inferred> { ?e ?p ?o } }";
 
@@ -63,6 +73,14 @@ public record EntityView(Node iri, Model description, Set<Triple> inferred, List
     try (QueryExecution qe = QueryExecution.dataset(ds).query(INFERRED).substitution("e", org.apache.jena.rdf.model.ResourceFactory.createResource(iri)).build()) {
       qe.execSelect().forEachRemaining(s -> inferred.add(Triple.create(e, s.get("p").asNode(), s.get("o").asNode())));
     }
+    Map<Triple, Derivation> derivations = new HashMap<>();
+    try (QueryExecution qe = QueryExecution.dataset(ds).query(DERIVATIONS).substitution("e", org.apache.jena.rdf.model.ResourceFactory.createResource(iri)).build()) {
+      qe.execSelect().forEachRemaining(s -> {
+        Triple t = Triple.create(e, s.get("p").asNode(), s.get("o").asNode());
+        Derivation d = derivations.computeIfAbsent(t, k -> new Derivation(s.get("rule").asNode(), new ArrayList<>()));
+        if (s.contains("ps")) d.premises().add(Triple.create(s.get("ps").asNode(), s.get("pp").asNode(), s.get("po").asNode()));
+      });
+    }
     List<Inbound> inbound = new ArrayList<>();
     try (QueryExecution qe = QueryExecution.dataset(ds).query(INBOUND).substitution("e", org.apache.jena.rdf.model.ResourceFactory.createResource(iri)).build()) {
       qe.execSelect().forEachRemaining(s -> inbound.add(new Inbound(s.get("s").asNode(), s.get("p").asNode(), s.contains("inf"))));
@@ -74,7 +92,8 @@ public record EntityView(Node iri, Model description, Set<Triple> inferred, List
       if (st.getSubject().isURIResource()) named.add(st.getSubject().asNode());
     });
     inbound.forEach(i -> { named.add(i.subject()); named.add(i.property()); });
-    return new EntityView(e, m, inferred, inbound, labels(ds, named));
+    derivations.values().forEach(d -> d.premises().forEach(t -> { named.add(t.getSubject()); named.add(t.getPredicate()); if (t.getObject().isURI()) named.add(t.getObject()); }));
+    return new EntityView(e, m, inferred, derivations, inbound, labels(ds, named));
   }
 
   public boolean isEmpty() {

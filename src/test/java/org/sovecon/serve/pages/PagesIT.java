@@ -98,6 +98,18 @@ class PagesIT {
   // ---- entity pages
 
   @Test
+  void anInferredFactShowsHowItWasInferred() throws Exception {
+    HttpResponse<String> r = get("/id/commission", "Accept", "text/html");
+    assertEquals(200, r.statusCode());
+    // commission partOf council (asserted) and partOf rdfs:subPropertyOf dcterms:isPartOf give the inferred
+    // isPartOf; the page names the rule and links the premise's subject and object.
+    int at = r.body().indexOf("class=\"derivation\">by <code>rule:sub-property</code>");
+    assertTrue(at > 0, r.body());
+    String derivation = r.body().substring(at, r.body().indexOf("</div>", at));
+    assertTrue(derivation.contains("href=\"/id/commission\"") && derivation.contains("href=\"/id/council\""), derivation);
+  }
+
+  @Test
   void entityPageShowsStatementsWithCitationsAndInbound() throws Exception {
     HttpResponse<String> r = get("/id/commission", "Accept", "text/html,application/xhtml+xml;q=0.9,*/*;q=0.8");
     assertEquals(200, r.statusCode());
