@@ -275,7 +275,9 @@ class Reasoner(Peer):
         with open(os.path.join(ROOT, "target", "classpath.txt")) as f:
             cp = os.path.join(ROOT, "target", "sovecon.jar") + ":" + f.read().strip()
         heap = os.environ.get("BENCH_REASONER_HEAP", "4g")
-        return Process(["java", f"-Xmx{heap}", "-cp", cp, "org.apache.jena.fuseki.main.cmds.FusekiMainCmd",
+        # Fuseki's command sets up Log4j2 unless told a configuration is given; our classpath logs through
+        # slf4j-simple and has no Log4j2 core, so say one is given.
+        return Process(["java", f"-Xmx{heap}", "-Dlog4j2.configurationFile=none", "-cp", cp, "org.apache.jena.fuseki.main.cmds.FusekiMainCmd",
                         "--localhost", "--port", str(port), "--config", cfg_path], os.path.join(size_dir, "reasoner.log"))
 
 
@@ -503,7 +505,11 @@ def main():
             if not ok:
                 print(f"- {name}: skipped ({why})", flush=True)
                 continue
-            r = run_peer(peer, d, queries, a.warmup, a.rounds, reference)
+            try:
+                r = run_peer(peer, d, queries, a.warmup, a.rounds, reference)
+            except Exception as e:  # one peer failing must not lose the others' figures
+                print(f"- {name}: failed ({e})", flush=True)
+                continue
             if name == "sovecon":
                 reference = r["answers"]
             size["peers"][name] = r
