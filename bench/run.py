@@ -197,7 +197,9 @@ NUMBER = re.compile(r"^-?\d+(\.\d+)?([eE][-+]?\d+)?$")
 
 def canonical(csv_text):
     """An answer as a sorted list of rows keyed by variable name, numbers compared by value: stores
-    write 100, 100.0 and 1.0E2 for one decimal, and order rows their own way without ORDER BY."""
+    write 100, 100.0 and 1.0E2 for one decimal, and order rows their own way without ORDER BY; and
+    GROUP_CONCAT joins its values in whatever order the store yields them (the catalogue joins
+    with " | ")."""
     rows = list(csv.reader(io.StringIO(csv_text)))
     if not rows:
         return ()
@@ -210,6 +212,8 @@ def canonical(csv_text):
             v = r[i] if i < len(r) else ""
             if NUMBER.match(v):
                 v = repr(round(float(v), 6))
+            if " | " in v:
+                v = " | ".join(sorted(v.split(" | ")))
             cells.append(v)
         out.append(tuple(cells))
     return (tuple(head[i] for i in order), tuple(sorted(out)))
