@@ -70,11 +70,12 @@ public final class NoteCheck {
       if (!r.has("note")) continue;
       String note = Names.normalise(withoutSourceIds(QUOTED.matcher(r.get("note")).replaceAll(" "), sourceIds));
       Set<String> ids = idsOf(r, entities);
-      Set<String> carried = new HashSet<>(ids), carriedYears = new HashSet<>(yearsOf(r));
-      for (String id : ids) {
-        carried.addAll(linked.getOrDefault(id, Set.of()));
-        carriedYears.addAll(years.getOrDefault(id, Set.of()));
-      }
+      Set<String> ownYears = yearsOf(r);
+      // Looked up, not copied: an entity named in many rows is linked to thousands of others.
+      java.util.function.Predicate<String> carried = id -> ids.contains(id)
+          || ids.stream().anyMatch(i -> linked.getOrDefault(i, Set.of()).contains(id));
+      java.util.function.Predicate<String> carriedYear = y -> ownYears.contains(y)
+          || ids.stream().anyMatch(i -> years.getOrDefault(i, Set.of()).contains(y));
       // A name inside a longer name found in the same note ("Leninism" in "Marxism-Leninism") is not
       // a mention of its own.
       List<String> found = new ArrayList<>();
@@ -85,11 +86,11 @@ public final class NoteCheck {
       Set<String> namedEntities = new TreeSet<>();
       for (String name : found) {
         boolean inside = found.stream().anyMatch(longer -> longer.length() > name.length() && longer.contains(name));
-        if (!inside) for (String id : byName.get(name)) if (!carried.contains(id)) namedEntities.add(id);
+        if (!inside) for (String id : byName.get(name)) if (!carried.test(id)) namedEntities.add(id);
       }
       Set<String> namedYears = new TreeSet<>();
       Matcher m = YEAR.matcher(note);
-      while (m.find()) if (!carriedYears.contains(m.group(1))) namedYears.add(m.group(1));
+      while (m.find()) if (!carriedYear.test(m.group(1))) namedYears.add(m.group(1));
       if (!namedEntities.isEmpty() || !namedYears.isEmpty()) findings.add(new Finding(r, namedEntities, namedYears));
     }
     return findings;
