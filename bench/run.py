@@ -154,6 +154,10 @@ def make_copies(n, out):
                             r[i] = ""
                 out_rows.append(r)
         write_csv(os.path.join(out, os.path.relpath(f, data)), out_rows)
+    # The curated claim links name claims by subject and lines, which every copy shares: a link would
+    # match a claim in each copy. They stay out of the copies (two rows; x1 keeps them).
+    claim_links = read_csv(os.path.join(data, "claim-links.csv"))
+    write_csv(os.path.join(out, "claim-links.csv"), claim_links[:1])
     for f in glob.glob(os.path.join(data, "facts", "*.csv")) + glob.glob(os.path.join(data, "observations", "*.csv")):
         if f.endswith("datasets.csv"):
             continue
