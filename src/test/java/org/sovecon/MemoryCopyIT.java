@@ -16,6 +16,7 @@ import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryExecution;
 import org.apache.jena.query.QueryFactory;
 import org.apache.jena.system.Txn;
+import org.apache.jena.tdb2.sys.TDBInternal;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -26,7 +27,8 @@ import org.sovecon.store.MemoryCopy;
 import org.sovecon.store.StoreReader;
 
 /**
- * {@code serve --in-memory}: the store copied into memory answers every catalogue query exactly as the
+ * {@code serve --in-memory}: the store copied into memory (from the RDF Thrift file the build writes
+ * beside the database, or from the database itself) answers every catalogue query exactly as the
  * TDB2 store does (rows compared as sets, variables by name), and serves over HTTP.
  */
 class MemoryCopyIT {
@@ -37,7 +39,11 @@ class MemoryCopyIT {
   @BeforeAll
   static void build() throws Exception {
     store = TestProjects.builtStore(tmp);
-    memory = MemoryCopy.of(store);
+    // What serve --in-memory reads: the RDF Thrift file the build wrote beside the database.
+    Path db = Path.of(TDBInternal.getDatabaseContainer(store.asDatasetGraph()).getLocation().getDirectoryPath());
+    Path image = MemoryCopy.besideDatabase(db)
+        .orElseThrow(() -> new AssertionError("the build wrote no " + MemoryCopy.FILE + " beside " + db));
+    memory = MemoryCopy.read(image);
   }
 
   @AfterAll
@@ -52,6 +58,12 @@ class MemoryCopyIT {
     assertEquals(quads, MemoryCopy.quads(memory));
     long union = Txn.calculateRead(store, () -> store.asDatasetGraph().getUnionGraph().size());
     assertEquals(union, memory.asDatasetGraph().getDefaultGraph().size(), "the default graph is the union, distinct");
+    // A store built before the build wrote the file is copied quad by quad from TDB2, to the same effect.
+    Dataset copied = MemoryCopy.of(store);
+    assertEquals(quads, MemoryCopy.quads(copied));
+    assertEquals(union, copied.asDatasetGraph().getDefaultGraph().size());
+    Txn.executeRead(store, () -> store.asDatasetGraph().listGraphNodes().forEachRemaining(g ->
+        assertEquals(store.asDatasetGraph().getGraph(g).size(), memory.asDatasetGraph().getGraph(g).size(), "graph " + g)));
   }
 
   @Test

@@ -64,31 +64,33 @@ public final class NoteCheck {
         years.computeIfAbsent(id, k -> new HashSet<>()).addAll(ys);
       }
     }
+    NameIndex names = new NameIndex(byName.keySet());
     List<Finding> findings = new ArrayList<>();
     for (Row r : rows) {
       if (!r.has("note")) continue;
       String note = Names.normalise(withoutSourceIds(QUOTED.matcher(r.get("note")).replaceAll(" "), sourceIds));
       Set<String> ids = idsOf(r, entities);
-      Set<String> carried = new HashSet<>(ids), carriedYears = new HashSet<>(yearsOf(r));
-      for (String id : ids) {
-        carried.addAll(linked.getOrDefault(id, Set.of()));
-        carriedYears.addAll(years.getOrDefault(id, Set.of()));
-      }
+      Set<String> ownYears = yearsOf(r);
+      // Looked up, not copied: an entity named in many rows is linked to thousands of others.
+      java.util.function.Predicate<String> carried = id -> ids.contains(id)
+          || ids.stream().anyMatch(i -> linked.getOrDefault(i, Set.of()).contains(id));
+      java.util.function.Predicate<String> carriedYear = y -> ownYears.contains(y)
+          || ids.stream().anyMatch(i -> years.getOrDefault(i, Set.of()).contains(y));
       // A name inside a longer name found in the same note ("Leninism" in "Marxism-Leninism") is not
       // a mention of its own.
       List<String> found = new ArrayList<>();
       String raw = withoutSourceIds(QUOTED.matcher(r.get("note")).replaceAll(" "), sourceIds);
-      byName.keySet().forEach(name -> {
+      names.candidates(note).forEach(name -> {
         if (MentionCheck.containsWord(note, name) && (name.contains(" ") || capitalised(raw, name))) found.add(name);
       });
       Set<String> namedEntities = new TreeSet<>();
       for (String name : found) {
         boolean inside = found.stream().anyMatch(longer -> longer.length() > name.length() && longer.contains(name));
-        if (!inside) for (String id : byName.get(name)) if (!carried.contains(id)) namedEntities.add(id);
+        if (!inside) for (String id : byName.get(name)) if (!carried.test(id)) namedEntities.add(id);
       }
       Set<String> namedYears = new TreeSet<>();
       Matcher m = YEAR.matcher(note);
-      while (m.find()) if (!carriedYears.contains(m.group(1))) namedYears.add(m.group(1));
+      while (m.find()) if (!carriedYear.test(m.group(1))) namedYears.add(m.group(1));
       if (!namedEntities.isEmpty() || !namedYears.isEmpty()) findings.add(new Finding(r, namedEntities, namedYears));
     }
     return findings;
@@ -111,6 +113,44 @@ public final class NoteCheck {
         Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE).matcher(rawNote);
     while (m.find()) if (Character.isUpperCase(m.group().charAt(0)) || !Character.isLetter(m.group().charAt(0))) return true;
     return false;
+  }
+
+  /**
+   * The names a note may contain, found from its words instead of trying every name on every note:
+   * a name found by {@link MentionCheck#containsWord} starts at a word of the note, and its first word
+   * is that word (or that word less a plural "s"). With every name tried on every note the check grew
+   * with names × notes, and at a hundred copies of the data it took longer than the rest of the build.
+   */
+  static final class NameIndex {
+    private final Map<String, List<String>> byFirstWord = new HashMap<>();
+    private final List<String> startingOtherwise = new ArrayList<>();
+
+    NameIndex(Set<String> names) {
+      for (String n : names) {
+        String first = firstWord(n, 0);
+        if (first.isEmpty()) startingOtherwise.add(n);
+        else byFirstWord.computeIfAbsent(first, k -> new ArrayList<>()).add(n);
+      }
+    }
+
+    Set<String> candidates(String text) {
+      Set<String> out = new HashSet<>(startingOtherwise);
+      int i = 0;
+      while (i < text.length()) {
+        if (!Character.isLetterOrDigit(text.charAt(i))) { i++; continue; }
+        String w = firstWord(text, i);
+        out.addAll(byFirstWord.getOrDefault(w, List.of()));
+        if (w.endsWith("s")) out.addAll(byFirstWord.getOrDefault(w.substring(0, w.length() - 1), List.of()));
+        i += w.length();
+      }
+      return out;
+    }
+
+    private static String firstWord(String s, int from) {
+      int end = from;
+      while (end < s.length() && Character.isLetterOrDigit(s.charAt(end))) end++;
+      return s.substring(from, end);
+    }
   }
 
   private static String withoutSourceIds(String note, Set<String> sourceIds) {

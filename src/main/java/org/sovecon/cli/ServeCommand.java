@@ -1,15 +1,21 @@
 package org.sovecon.cli;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Callable;
 import org.apache.jena.fuseki.main.FusekiServer;
 import org.apache.jena.query.Dataset;
+import org.apache.jena.query.text.TextIndex;
+import org.apache.jena.sys.JenaSystem;
 import org.sovecon.store.MemoryCopy;
 import org.sovecon.store.StoreReader;
 import org.sovecon.serve.ServeOptions;
 import org.sovecon.serve.SoveconServer;
+import org.sovecon.serve.search.TextSearch;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -97,13 +103,22 @@ final class ServeCommand implements Callable<Integer> {
       if (Builds.build(layout, cl.getOut(), cl.getErr()).isEmpty()) return 1;
     }
     long t0 = System.nanoTime();
-    Dataset ds = Stores.openCurrent(layout);
+    Path db = Stores.currentDatabase(layout);
+    // The start is mostly class loading; the text index loads on a second core meanwhile, once Jena
+    // is initialised (its registries are filled in order, on one thread).
+    JenaSystem.init();
+    Optional<Path> indexDir = TextSearch.besideDatabase(db);
+    CompletableFuture<TextIndex> index = indexDir.isPresent()
+        ? CompletableFuture.supplyAsync(() -> TextSearch.load(indexDir.get())) : null;
+    Dataset store = StoreReader.open(db);
+    Dataset ds = store;
     if (inMemory) {
-      Dataset store = ds;
-      ds = MemoryCopy.of(store);
+      ds = MemoryCopy.of(store, MemoryCopy.besideDatabase(db));
       StoreReader.close(store); // the copy is all the server reads; a later build may prune this one
     }
-    FusekiServer server = SoveconServer.create(ds, options);
+    Dataset data = ds;
+    FusekiServer server = SoveconServer.create(data,
+        () -> index != null ? TextSearch.over(data, index.join()) : TextSearch.index(data).dataset(), options);
     server.start();
     String shown = host.contains(":") ? "[" + host + "]" : host;
     cl.getOut().printf("serving in %.1f s: http://%s:%d%s/sparql  (UI: http://%s:%d/)%n",

@@ -11,10 +11,6 @@ import org.sovecon.store.StoreReader;
 final class Stores {
   private Stores() {}
 
-  static Dataset openCurrent(ProjectLayout layout) {
-    return StoreReader.open(currentDatabase(layout));
-  }
-
   /**
    * For {@code query}, {@code stats}, {@code coverage} and {@code export}: works while a server (or
    * any other process) has the store open, by reading a copy, and says so on stderr.
@@ -35,7 +31,7 @@ final class Stores {
     return p.startsWith(layout.root()) ? layout.root().relativize(p) : p;
   }
 
-  private static Path currentDatabase(ProjectLayout layout) {
+  static Path currentDatabase(ProjectLayout layout) {
     return new StoreLayout(layout.storeDir()).currentDatabase()
         .orElseThrow(() -> new IllegalStateException("no built store in " + layout.storeDir() + ": run ./sovecon build first"));
   }

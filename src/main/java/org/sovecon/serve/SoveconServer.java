@@ -44,16 +44,22 @@ public final class SoveconServer {
    * any other address is set on the Jetty connector before the server starts.
    */
   public static FusekiServer create(Dataset dataset, ServeOptions options) {
+    return create(dataset, () -> org.sovecon.serve.search.TextSearch.index(dataset).dataset(), options);
+  }
+
+  /**
+   * As {@link #create(Dataset, ServeOptions)}, with the dataset that answers {@code text:query} given:
+   * {@code serve} loads the index while it opens the store, and wraps a copy in memory with the index of
+   * the store it copied. Asked for once, after the rest of the server is set up.
+   */
+  public static FusekiServer create(Dataset dataset, java.util.function.Supplier<Dataset> searchable, ServeOptions options) {
     String host = options.host();
     ServicePolicy services = new ServicePolicy(options.serviceAllow(), options.serviceTimeout());
     QueryGuard guard = new QueryGuard(options.maxQueryLength(), services);
-    // The full-text index (text:query) over the store; the pages and the endpoint both read through it.
-    Dataset served = org.sovecon.serve.search.TextSearch.index(dataset).dataset();
     FusekiServer.Builder b = FusekiServer.create()
         .port(options.port())
         .loopback(isLoopback(host))
         .registerOperation(Operation.Query, new GuardedQueryService(guard, services, options.timeout()))
-        .add(DATASET, served, false)
         // CORS on every path (endpoints and pages), preflights answered by the filter itself, so a
         // page on another origin (YASGUI, Sparnatural, Comunica, a notebook) can query the server.
         .enableCors(true, null)
@@ -67,6 +73,9 @@ public final class SoveconServer {
         .addFilter(DATASET + "/*", new ServiceDescriptionFilter(dataset, Set.of(DATASET + "/sparql", DATASET + "/query")))
         .addFilter(DATASET + "/*", new ResponseBufferFilter(RESPONSE_BUFFER))
         .addServlet(DATASET + ReconcileServlet.PATH + "/*", new ReconcileServlet(dataset));
+    // The full-text index (text:query) over the store; the pages and the endpoint both read through it.
+    Dataset served = searchable.get();
+    b.add(DATASET, served, false);
     org.sovecon.serve.pages.Pages.register(b, served, options.baseIri());
     String ui = uiLocation();
     if (ui != null) {

@@ -1,12 +1,29 @@
 package org.sovecon.store;
 
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.mem2.GraphMem2Fast;
 import org.apache.jena.query.Dataset;
 import org.apache.jena.query.DatasetFactory;
+import org.apache.jena.riot.RDFFormat;
+import org.apache.jena.riot.RDFLanguages;
+import org.apache.jena.riot.RDFParser;
+import org.apache.jena.riot.system.StreamRDF;
+import org.apache.jena.riot.system.StreamRDFBase;
+import org.apache.jena.riot.system.StreamRDFWriter;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphFactory;
+import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.system.Txn;
 
 /**
@@ -14,27 +31,58 @@ import org.apache.jena.system.Txn;
  * this project (a few hundred thousand quads) hashed in-memory indexes answer the catalogue about 1.6×
  * faster than TDB2's B+trees (geometric mean of CPU time per query; the heavy queries 2-7×; see
  * docs/benchmarks.md): profiling the server showed over half of its time in B+tree and node-table
- * access. The copy keeps the three named graphs and, as the default graph, their union (distinct
+ * access. The copy keeps the named graphs and, as the default graph, their union (distinct
  * triples, as TDB2's union default graph gives), so every query answers exactly as over the store.
+ *
+ * <p>The build also writes its graphs as one RDF Thrift file beside the database ({@link #FILE}):
+ * parsing it is much faster than reading every quad back out of TDB2, whose node table is read a few
+ * bytes at a time.
  */
 public final class MemoryCopy {
   private MemoryCopy() {}
 
+  /** The file's name inside a build folder. */
+  public static final String FILE = "quads.rt";
+
+  /** From the build's RDF Thrift file when it has one, else from the store itself. */
+  public static Dataset of(Dataset store, Optional<Path> image) {
+    return image.isPresent() ? read(image.get()) : of(store);
+  }
+
   public static Dataset of(Dataset store) {
     DatasetGraph source = store.asDatasetGraph();
-    Graph union = new GraphMem2Fast();
-    DatasetGraph copy = DatasetGraphFactory.createGeneral(union);
-    Txn.executeRead(source, () -> {
-      source.listGraphNodes().forEachRemaining(name -> {
-        Graph g = new GraphMem2Fast();
-        source.getGraph(name).find().forEachRemaining(t -> {
-          g.add(t);
-          union.add(t);
-        });
-        copy.addGraph(name, g);
+    Copy copy = new Copy();
+    Txn.executeRead(source, () -> source.find().forEachRemaining(copy::quad));
+    return copy.dataset();
+  }
+
+  public static Dataset read(Path file) {
+    Copy copy = new Copy();
+    // Thrift reads a byte at a time: it needs a buffered stream under it.
+    try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+      RDFParser.source(in).lang(RDFLanguages.RDFTHRIFT).parse(copy);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+    }
+    return copy.dataset();
+  }
+
+  /** Writes the graphs (name to graph; null graphs skipped) into {@code buildDir}/{@value #FILE}. */
+  public static void write(Map<Node, Graph> graphs, Path buildDir) throws IOException {
+    try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(buildDir.resolve(FILE)), 1 << 16)) {
+      StreamRDF stream = StreamRDFWriter.getWriterStream(out, RDFFormat.RDF_THRIFT);
+      stream.start();
+      graphs.forEach((name, g) -> {
+        if (g != null) g.find().forEachRemaining(t -> stream.quad(Quad.create(name, t)));
       });
-    });
-    return DatasetFactory.wrap(copy);
+      stream.finish();
+    }
+  }
+
+  /** The file beside the TDB2 database folder {@code db}, if its build wrote one. */
+  public static Optional<Path> besideDatabase(Path db) {
+    Path f = db.toAbsolutePath().getParent().resolve(FILE);
+    return Files.isRegularFile(f) ? Optional.of(f) : Optional.empty();
   }
 
   /** Quads in a store, to decide whether it is small enough to serve from memory. */
@@ -48,5 +96,30 @@ public final class MemoryCopy {
       }
       return n;
     });
+  }
+
+  /** Named graphs in memory plus their union as the default graph, filled quad by quad. */
+  private static final class Copy extends StreamRDFBase {
+    private final Graph union = new GraphMem2Fast();
+    private final DatasetGraph dsg = DatasetGraphFactory.createGeneral(union);
+    private Node lastName;
+    private Graph last;
+
+    @Override
+    public void quad(Quad q) {
+      Node name = q.getGraph();
+      if (Quad.isDefaultGraph(name) || Quad.isUnionGraph(name)) return; // the union is made here, from the named graphs
+      if (!name.equals(lastName)) {
+        if (!dsg.containsGraph(name)) dsg.addGraph(name, new GraphMem2Fast());
+        last = dsg.getGraph(name);
+        lastName = name;
+      }
+      last.add(q.asTriple());
+      union.add(q.asTriple());
+    }
+
+    Dataset dataset() {
+      return DatasetFactory.wrap(dsg);
+    }
   }
 }

@@ -100,6 +100,7 @@ public final class StoreWriter {
         }
       }
       TextIndexFiles.write(java.util.List.of(result.asserted(), result.inferred(), result.ontology()), tmp.resolve(TextIndexFiles.DIR));
+      MemoryCopy.write(graphs(result), tmp);
       Files.writeString(tmp.resolve(StoreLayout.DIGEST_FILE), digest + "\n", StandardCharsets.UTF_8);
       Files.move(tmp, done, StandardCopyOption.ATOMIC_MOVE);
     } catch (Throwable e) {
@@ -147,17 +148,26 @@ public final class StoreWriter {
     try {
       StreamRDF stream = loader.stream();
       stream.start();
-      send(stream, SOV.graphOntology, result.ontology());
-      send(stream, SOV.graphAsserted, result.asserted());
-      send(stream, SOV.graphInferred, result.inferred());
-      if (result.explanations() != null) send(stream, SOV.graphExplanations, result.explanations());
-      if (result.claimLinks() != null) send(stream, SOV.graphClaimLinks, result.claimLinks());
+      graphs(result).forEach((name, g) -> {
+        if (g != null) send(stream, name, g);
+      });
       stream.finish();
       loader.finishBulk();
     } catch (RuntimeException | Error e) {
       loader.finishException(e instanceof Exception ex ? ex : new RuntimeException(e));
       throw e;
     }
+  }
+
+  /** The build's graphs by name, in the order they are loaded (explanations and claim links may be absent). */
+  static java.util.Map<Node, Graph> graphs(GraphBuild.Result result) {
+    var m = new java.util.LinkedHashMap<Node, Graph>();
+    m.put(SOV.graphOntology, result.ontology());
+    m.put(SOV.graphAsserted, result.asserted());
+    m.put(SOV.graphInferred, result.inferred());
+    m.put(SOV.graphExplanations, result.explanations());
+    m.put(SOV.graphClaimLinks, result.claimLinks());
+    return m;
   }
 
   private static void send(StreamRDF stream, Node graphName, Graph g) {

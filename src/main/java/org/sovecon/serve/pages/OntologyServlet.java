@@ -17,22 +17,36 @@ import org.sovecon.vocab.Namespaces;
  * lands on the term), the ontology graph as Turtle (or another RDF format) to Protégé and other clients.
  */
 final class OntologyServlet extends HttpServlet {
-  private final Model ontology;
+  private final Dataset ds;
+  private volatile Model ontology;
   private volatile String html;
+  private volatile String diagram;
 
+  // Copied and drawn at the first request, not at the start: the server should answer its first
+  // query within two seconds of being started (docs/benchmarks.md).
   OntologyServlet(Dataset ds) {
-    ds.begin(ReadWrite.READ);
-    try {
-      ontology = ModelFactory.createDefaultModel().add(ds.getNamedModel(Namespaces.GRAPH + "ontology"));
-    } finally {
-      ds.end();
+    this.ds = ds;
+  }
+
+  private Model ontology() {
+    Model m = ontology;
+    if (m == null) {
+      ds.begin(ReadWrite.READ);
+      try {
+        m = ModelFactory.createDefaultModel().add(ds.getNamedModel(Namespaces.GRAPH + "ontology"));
+      } finally {
+        ds.end();
+      }
+      m.setNsPrefixes(Namespaces.prefixes());
+      ontology = m;
     }
-    ontology.setNsPrefixes(Namespaces.prefixes());
+    return m;
   }
 
   /** The core-classes diagram the reference page shows (it links to it as {@code core-classes.svg}, beside itself). */
   String diagram() {
-    return OntologyDoc.diagram(ontology.getGraph());
+    if (diagram == null) diagram = OntologyDoc.diagram(ontology().getGraph());
+    return diagram;
   }
 
   @Override
@@ -42,10 +56,10 @@ final class OntologyServlet extends HttpServlet {
     if (lang == null) {
       Layout.error(resp, HttpServletResponse.SC_BAD_REQUEST, "unknown format: use one of ttl, jsonld, rdf, nt, html");
     } else if (lang == Lang.RDFNULL) {
-      if (html == null) html = OntologyDoc.html(ontology.getGraph());
+      if (html == null) html = OntologyDoc.html(ontology().getGraph());
       Layout.write(resp, 200, html);
     } else {
-      PageServlet.sendRdf(resp, ontology, lang);
+      PageServlet.sendRdf(resp, ontology(), lang);
     }
   }
 }

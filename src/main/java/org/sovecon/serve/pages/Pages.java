@@ -30,25 +30,28 @@ public final class Pages {
     for (String p : PATHS) b.addServlet("/" + p + "/*", pages);
     OntologyServlet ontology = new OntologyServlet(ds);
     b.addServlet("/ontology", ontology);
-    b.addServlet("/core-classes.svg", new Static(ontology.diagram(), "image/svg+xml;charset=utf-8"));
+    b.addServlet("/core-classes.svg", new Static(ontology::diagram, "image/svg+xml;charset=utf-8"));
     b.addServlet("/search", new SearchServlet(ds, links));
-    b.addServlet("/pages/pages.css", new Static(Layout.CSS, "text/css;charset=utf-8"));
+    b.addServlet("/pages/pages.css", new Static(() -> Layout.CSS, "text/css;charset=utf-8"));
     Editor.register(b);
     return b;
   }
 
-  /** A fixed text resource. */
+  /** A fixed text resource, made at its first request. */
   static final class Static extends HttpServlet {
-    private final byte[] body;
+    private final java.util.function.Supplier<String> source;
     private final String type;
+    private volatile byte[] body;
 
-    Static(String body, String type) {
-      this.body = PageServlet.utf8(body);
+    Static(java.util.function.Supplier<String> source, String type) {
+      this.source = source;
       this.type = type;
     }
 
     @Override
     protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+      byte[] body = this.body;
+      if (body == null) this.body = body = PageServlet.utf8(source.get());
       resp.setContentType(type);
       resp.setHeader("Cache-Control", "max-age=3600");
       resp.setContentLength(body.length);

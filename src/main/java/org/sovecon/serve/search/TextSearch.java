@@ -34,28 +34,53 @@ public final class TextSearch {
 
   public static Indexed index(Dataset store) {
     long t0 = System.nanoTime();
-    TextIndex index = TextIndexFiles.assemble(null);
     Optional<Path> built = buildIndexDir(store.asDatasetGraph());
-    if (built.isPresent() && index instanceof TextIndexLucene lucene) {
-      // A copy into memory: the build's folder is only read, so several processes may serve one build.
-      try (FSDirectory dir = FSDirectory.open(built.get())) {
-        lucene.getIndexWriter().addIndexes(dir);
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot read the text index " + built.get() + ": " + e.getMessage(), e);
-      }
-    } else {
-      store.begin(ReadWrite.READ);
-      try {
-        TextIndexFiles.fill(index, org.apache.jena.atlas.iterator.Iter.map(
-            store.asDatasetGraph().find(Node.ANY, Node.ANY, Node.ANY, Node.ANY), q -> q.asTriple()));
-      } finally {
-        store.end();
-      }
+    TextIndex index = built.isPresent() ? load(built.get()) : fromTriples(store);
+    return new Indexed(over(store, index), index, built.isPresent(), (System.nanoTime() - t0) / 1_000_000);
+  }
+
+  /**
+   * The index the build wrote into {@code dir}, copied into memory: the build's folder is only read,
+   * so several processes may serve one build. Needs no store, so a server can load it while it opens
+   * the store (the start is mostly class loading, and the machine has more than one core).
+   */
+  public static TextIndex load(Path dir) {
+    TextIndex index = TextIndexFiles.assemble(null);
+    if (!(index instanceof TextIndexLucene lucene))
+      throw new IllegalStateException("the text index configuration is not a Lucene index");
+    try (FSDirectory d = FSDirectory.open(dir)) {
+      lucene.getIndexWriter().addIndexes(d);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the text index " + dir + ": " + e.getMessage(), e);
     }
     index.commit();
+    return index;
+  }
+
+  /** For a store built before there was an index folder: made from the store's own triples. */
+  static TextIndex fromTriples(Dataset store) {
+    TextIndex index = TextIndexFiles.assemble(null);
+    store.begin(ReadWrite.READ);
+    try {
+      TextIndexFiles.fill(index, org.apache.jena.atlas.iterator.Iter.map(
+          store.asDatasetGraph().find(Node.ANY, Node.ANY, Node.ANY, Node.ANY), q -> q.asTriple()));
+    } finally {
+      store.end();
+    }
+    index.commit();
+    return index;
+  }
+
+  /** The dataset answering {@code text:query} from {@code index}; the same index serves a copy of the store in memory. */
+  public static Dataset over(Dataset data, TextIndex index) {
     // No document producer: the store is read-only, so nothing would change the index.
-    Dataset ds = TextDatasetFactory.create(store, index, true, null);
-    return new Indexed(ds, index, built.isPresent(), (System.nanoTime() - t0) / 1_000_000);
+    return TextDatasetFactory.create(data, index, true, null);
+  }
+
+  /** The build's index folder beside the TDB2 database folder {@code db}, if the build has one. */
+  public static Optional<Path> besideDatabase(Path db) {
+    Path dir = db.toAbsolutePath().getParent().resolve(TextIndexFiles.DIR);
+    return Files.isDirectory(dir) ? Optional.of(dir) : Optional.empty();
   }
 
   /** {@code <build>/text-index} beside the TDB2 database {@code <build>/tdb2}, if the build has one. */
@@ -63,7 +88,6 @@ public final class TextSearch {
     if (!TDBInternal.isTDB2(dsg)) return Optional.empty();
     var location = TDBInternal.getDatabaseContainer(dsg).getLocation();
     if (location == null || location.isMem()) return Optional.empty();
-    Path dir = Path.of(location.getDirectoryPath()).toAbsolutePath().getParent().resolve(TextIndexFiles.DIR);
-    return Files.isDirectory(dir) ? Optional.of(dir) : Optional.empty();
+    return besideDatabase(Path.of(location.getDirectoryPath()));
   }
 }
