@@ -75,8 +75,8 @@ record AsOfView(Node entity, String date, Span on, Map<Node, Optional<Span>> spa
   }
 
   /**
-   * The entity's RDF without what was not in force: the statements that were not (and citations
-   * only they cite), and the plain and inferred triples that were not. An entity that had not begun
+   * The entity's RDF without what was not in force: the statements that were not (every triple in
+   * or to them, and citations only they cite), and the plain and inferred triples that were not. An entity that had not begun
    * or had ended has, as in the exports, no triples on that date.
    */
   Model filter(Model description) {
@@ -84,7 +84,8 @@ record AsOfView(Node entity, String date, Span on, Map<Node, Optional<Span>> spa
     if (absence.isPresent()) return out;
     Set<Resource> keptCitations = new HashSet<>();
     for (Statement s : description.listStatements().toList()) {
-      if (standings.get(s.getSubject().asNode()) == Standing.NOT_IN_FORCE || notInForce.contains(s.asTriple())) continue;
+      if (standings.get(s.getSubject().asNode()) == Standing.NOT_IN_FORCE || standings.get(s.getObject().asNode()) == Standing.NOT_IN_FORCE
+          || notInForce.contains(s.asTriple())) continue;
       out.add(s);
       if (s.getPredicate().getURI().equals(Namespaces.PROV + "wasDerivedFrom") && s.getObject().isResource())
         keptCitations.add(s.getResource());
