@@ -269,6 +269,8 @@ class PagesIT {
     String rykov = page("/id/rykov?asOf=1927-12-01");
     assertTrue(rykov.contains("<strong>As of 1927-12-01</strong>"), "the banner names the date");
     assertTrue(rykov.contains("href=\"/docs/as-of.md\"") && rykov.contains("EDTF"), "the banner says how dates are read");
+    HttpResponse<String> doc = getFrom(realBase, "/docs/as-of.md");
+    assertTrue(doc.statusCode() == 200 && doc.body().contains("## When does a statement hold?"), "the banner's link is served");
     String holds = section(rykov, "asof-holds"), gone = section(rykov, "asof-not-in-force");
     assertTrue(holds.contains("Chairman of Sovnarkom") && holds.contains("1927-12-01 – 1927-12-31"), holds);
     assertTrue(gone.contains("Chairman of Sovnarkom") && gone.contains("1928-11-01 – 1928-11-30"), gone);
