@@ -34,9 +34,9 @@ import org.sovecon.vocab.SOV;
 record AsOfView(Node entity, String date, Span on, Map<Node, Optional<Span>> spans, Map<Node, Standing> standings, Set<Triple> notInForce,
     Optional<AsOfFilter.Absence> absence) {
 
-  /** Reads the spans from the dataset's union graph, as {@code sov:holdsOn} does. */
+  /** Reads the statements from the asserted graph, as the exports do (the statements live there alone). */
   static AsOfView read(Dataset ds, EntityView v, String date, Span on) {
-    Graph g = ds.asDatasetGraph().getUnionGraph();
+    Graph g = ds.asDatasetGraph().getGraph(SOV.graphAsserted);
     Node e = v.iri();
     Map<Node, Optional<Span>> spans = new HashMap<>();
     Map<Node, Standing> standings = new HashMap<>();
