@@ -13,8 +13,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import org.apache.jena.fuseki.main.FusekiServer;
 import org.apache.jena.query.Dataset;
@@ -28,15 +26,9 @@ import org.sovecon.serve.SoveconServer;
 final class SafetyServers {
   private SafetyServers() {}
 
-  private static Dataset shared;
-
-  /** The store built from data/, shared by the safety tests (built once; read-only). */
-  static synchronized Dataset store() throws IOException {
-    if (shared == null) {
-      Path dir = Files.createTempDirectory("sovecon-safety");
-      shared = TestProjects.builtStore(dir);
-    }
-    return shared;
+  /** The store built from data/, shared by the safety tests and others (built once per JVM; read-only). */
+  static Dataset store() throws IOException {
+    return TestProjects.sharedBuiltStore();
   }
 
   static FusekiServer start(ServeOptions options) throws IOException {

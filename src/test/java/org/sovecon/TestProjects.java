@@ -49,6 +49,17 @@ public final class TestProjects {
     return org.sovecon.store.StoreReader.open(store.currentDatabase().orElseThrow());
   }
 
+  private static org.apache.jena.query.Dataset shared;
+
+  /**
+   * The repository's data built once per test JVM into a temporary directory and shared, read-only,
+   * by the tests that only read it (never close it: the JVM's exit does).
+   */
+  public static synchronized org.apache.jena.query.Dataset sharedBuiltStore() throws IOException {
+    if (shared == null) shared = builtStore(Files.createTempDirectory("sovecon-shared"));
+    return shared;
+  }
+
   private static ProjectLayout layout(Path dir, Path data) {
     Path root = repoRoot();
     return new ProjectLayout(dir, data, root.resolve("ontology"), root.resolve("shapes/sovecon-shapes.ttl"),

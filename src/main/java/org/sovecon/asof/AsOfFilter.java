@@ -55,14 +55,11 @@ public final class AsOfFilter {
     asserted.find(Node.ANY, SOV.statementSubject, Node.ANY).forEachRemaining(t -> {
       Node st = t.getSubject();
       Optional<Span> span = Span.of(asserted, st);
-      boolean holds = span.isEmpty() || span.get().overlaps(on);
+      boolean holds = Standing.of(span, on) != Standing.NOT_IN_FORCE;
       Optional<Triple> plain = plain(asserted, st, t.getObject());
       plain.ifPresent(p -> plainKept.merge(p, holds, Boolean::logicalOr));
       if (!holds) goneStatements.add(st);
-      // An entity that began after the date or ended before it is not part of the graph on that date.
-      String prop = local(one(asserted, st, SOV.statementProperty));
-      if (span.isPresent() && BEGINS.contains(prop) && span.get().from().isAfter(on.to())) gone.add(t.getObject());
-      if (span.isPresent() && ENDS.contains(prop) && span.get().to().isBefore(on.from())) gone.add(t.getObject());
+      if (absence(asserted, st, span, on).isPresent()) gone.add(t.getObject());
     });
     Set<Triple> goneTriples = new HashSet<>();
     plainKept.forEach((t, kept) -> {
@@ -82,6 +79,23 @@ public final class AsOfFilter {
       inferredDropped[0] = copyInferred(in, out, mentioned, goneTriples);
     });
     return new Filtered(DatasetFactory.wrap(out), new Removed(goneStatements.size(), gone.size(), inferredDropped[0]));
+  }
+
+  /** Whether an entity began after the date or ended before it. */
+  public enum Absence { NOT_YET, NO_LONGER }
+
+  /**
+   * What a statement says of its subject's existence on the date: that it began after the date
+   * (a founded, startDate, introduced or born statement) or ended before it (dissolved, endDate,
+   * abolished, died); empty when it says neither. An entity so marked is not part of the graph on
+   * that date.
+   */
+  public static Optional<Absence> absence(Graph g, Node statement, Optional<Span> span, Span on) {
+    if (span.isEmpty()) return Optional.empty();
+    String prop = local(one(g, statement, SOV.statementProperty));
+    if (BEGINS.contains(prop) && span.get().from().isAfter(on.to())) return Optional.of(Absence.NOT_YET);
+    if (ENDS.contains(prop) && span.get().to().isBefore(on.from())) return Optional.of(Absence.NO_LONGER);
+    return Optional.empty();
   }
 
   private static boolean keep(Triple t, Set<Node> goneStatements, Set<Node> gone, Set<Triple> goneTriples) {
@@ -128,7 +142,7 @@ public final class AsOfFilter {
   }
 
   /** The plain triple a statement stands for, when it has one (claims and deprecated versions do not). */
-  private static Optional<Triple> plain(Graph g, Node st, Node subject) {
+  public static Optional<Triple> plain(Graph g, Node st, Node subject) {
     Node p = one(g, st, SOV.statementProperty), v = one(g, st, SOV.statementValue);
     if (p == null || v == null) return Optional.empty();
     Triple t = Triple.create(subject, p, v);

@@ -45,7 +45,6 @@ public final class HoldsOn implements Function {
     Optional<Span> on = date.isLiteral() ? Span.parse(date.asNode().getLiteralLexicalForm()) : Optional.empty();
     if (on.isEmpty()) throw new ExprEvalException("sov:holdsOn: '" + date + "' is not a date (1927-12-01, 1927-12 or 1927)");
     if (!st.isURI()) return NodeValue.FALSE;
-    Optional<Span> span = Span.of(env.getDataset().getUnionGraph(), st);
-    return NodeValue.booleanReturn(span.isPresent() && span.get().overlaps(on.get()));
+    return NodeValue.booleanReturn(Standing.of(env.getDataset().getUnionGraph(), st, on.get()) == Standing.HOLDS);
   }
 }

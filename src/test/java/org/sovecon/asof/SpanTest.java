@@ -70,4 +70,26 @@ class SpanTest {
     assertTrue(of(g, "e").overlaps(Span.parse("1927").orElseThrow()), "at some time in 1927");
     assertTrue(Span.of(g, NodeFactory.createURI("https://w3id.org/sovecon/statement/f")).isEmpty(), "undated");
   }
+
+  @Test
+  void standingIsTheOneDecisionOfHoldsOnTheFilterAndThePages() {
+    Graph g = ttl("""
+        st:a sov:statementSubject sv:osvok ; sov:statementProperty sov:founded ; sov:statementValue sv:vsnkh ;
+             pq:date "1925-03"^^xsd:gYearMonth ; sov:earliest "1925-03-01"^^xsd:date ; sov:latest "1925-03-31"^^xsd:date .
+        st:b sov:statementSubject sv:osvok ; sov:statementProperty sov:partOf ; sov:statementValue sv:vsnkh .
+        st:c sov:statementSubject sv:osvok ; sov:statementProperty sov:dissolved ; sov:statementValue sv:vsnkh ;
+             pq:date "1930"^^xsd:gYear ; sov:earliest "1930-01-01"^^xsd:date ; sov:latest "1930-12-31"^^xsd:date .
+        """);
+    var a = NodeFactory.createURI("https://w3id.org/sovecon/statement/a");
+    var b = NodeFactory.createURI("https://w3id.org/sovecon/statement/b");
+    var c = NodeFactory.createURI("https://w3id.org/sovecon/statement/c");
+    Span y1925 = Span.parse("1925").orElseThrow(), y1923 = Span.parse("1923").orElseThrow(), y1931 = Span.parse("1931-06-01").orElseThrow();
+    assertEquals(Standing.HOLDS, Standing.of(g, a, y1925));
+    assertEquals(Standing.NOT_IN_FORCE, Standing.of(g, a, y1923));
+    assertEquals(Standing.UNDATED, Standing.of(g, b, y1923));
+    assertEquals(AsOfFilter.Absence.NOT_YET, AsOfFilter.absence(g, a, Span.of(g, a), y1923).orElseThrow());
+    assertTrue(AsOfFilter.absence(g, a, Span.of(g, a), y1925).isEmpty(), "founded during the year asked");
+    assertEquals(AsOfFilter.Absence.NO_LONGER, AsOfFilter.absence(g, c, Span.of(g, c), y1931).orElseThrow());
+    assertTrue(AsOfFilter.absence(g, b, Span.of(g, b), y1931).isEmpty(), "an undated statement says nothing of existence");
+  }
 }

@@ -16,11 +16,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sovecon.TestProjects;
 import org.sovecon.serve.SoveconServer;
-import org.sovecon.store.StoreReader;
 
 /**
  * The pages, search and the query editor in a real browser (headless Chromium), over the repository's
- * own data: an entity page renders, a search with a romanised spelling finds its entity, a catalogue
+ * own data: an entity page renders, its date picker shows it as of a date, a search with a romanised spelling finds its entity, a catalogue
  * query runs in YASGUI and its rendered result is read back, and a page served from another origin
  * (a second loopback port) queries the endpoint across origins. Without Chromium the tests are
  * skipped with a message, except in CI (CI=true), where they fail.
@@ -38,7 +37,7 @@ class BrowserIT {
     boolean ci = "true".equals(System.getenv("CI"));
     if (!Chromium.installed() && !ci)
       Assumptions.abort("BrowserIT skipped: " + Chromium.EXECUTABLE + " is not installed (apt-get install chromium); CI runs it");
-    dataset = TestProjects.builtStore(tmp.resolve("project"));
+    dataset = TestProjects.sharedBuiltStore();
     server = SoveconServer.create(dataset, "127.0.0.1", 0);
     server.start();
     base = "http://127.0.0.1:" + server.getHttpPort();
@@ -59,7 +58,6 @@ class BrowserIT {
     if (chromium != null) chromium.close();
     if (otherOrigin != null) otherOrigin.stop(0);
     if (server != null) server.stop();
-    if (dataset != null) StoreReader.close(dataset);
   }
 
   /** A page that asks the endpoint with a content type that makes the browser send a preflight first. */
@@ -83,6 +81,25 @@ class BrowserIT {
     assertTrue(text.contains("ОСВОК"), "the Cyrillic name");
     assertTrue(text.contains("Presidium of the VSNKh"), "a statement's value");
     assertTrue(text.contains("lines 2563-2566"), "its citation");
+  }
+
+  @Test
+  void datePickerShowsTheEntityAsOfADate() throws Exception {
+    chromium.navigate(base + "/id/kamenev");
+    chromium.waitFor("document.querySelector('form.asof input[type=date][name=day]')", "document.body.innerText");
+    chromium.eval("document.querySelector('form.asof input[name=day]').value = '1927-12-01'; document.querySelector('form.asof').requestSubmit(); true");
+    chromium.waitFor("location.search === '?asOf=1927-12-01' && document.querySelector('.asof-banner')", "location.href + ' ' + document.body.innerText");
+    String banner = chromium.evalString("document.querySelector('.asof-banner').innerText");
+    assertTrue(banner.contains("As of 1927-12-01") && banner.contains("EDTF"), banner);
+    String holds = chromium.evalString("document.querySelector('section.asof-holds').innerText");
+    assertTrue(holds.contains("United opposition") && !holds.contains("Political Bureau"), holds);
+    String gone = chromium.evalString("[...document.querySelectorAll('section.asof-not-in-force')].map(s => s.innerText).join(' | ')");
+    assertTrue(gone.contains("Alternate member of the Political Bureau"), gone);
+    // The picker shows the date it is on, and a link to another entity keeps it.
+    assertEquals("1927-12-01", chromium.evalString("document.querySelector('form.asof input[name=asOf]').value"));
+    chromium.eval("document.querySelector('section.asof-holds a[href^=\"/id/united-opposition?\"]').click(); true");
+    chromium.waitFor("location.pathname === '/id/united-opposition' && document.querySelector('.asof-banner')", "location.href");
+    assertEquals("?asOf=1927-12-01", chromium.evalString("location.search"));
   }
 
   @Test

@@ -6,7 +6,10 @@ import static org.sovecon.serve.pages.Html.esc;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import org.apache.jena.graph.Node;
@@ -18,17 +21,26 @@ import org.apache.jena.rdf.model.RDFNode;
 import org.apache.jena.rdf.model.Resource;
 import org.apache.jena.rdf.model.Statement;
 import org.apache.jena.vocabulary.RDF;
+import org.sovecon.asof.AsOfFilter;
+import org.sovecon.asof.Span;
+import org.sovecon.asof.Standing;
 import org.sovecon.vocab.Namespaces;
 
 /**
  * An {@link EntityView} as an HTML page laid out like a Wikidata item: names in every language and
  * script, kinds, description, Wikidata link; then each statement with its qualifiers, rank, claimant
  * and citations (source, lines, passage); the other triples (inferred ones marked); observations as a
- * table; and what links here. Every value goes through {@link Html#esc}.
+ * table; and what links here. Every value goes through {@link Html#esc}. Every page has a date picker;
+ * shown as of a date ({@link AsOfView}), a banner says which date and how dates are read, and the
+ * statements and facts are split into those in force on it, the undated ones and those not in force.
  */
 final class EntityPage {
   private final EntityView v;
   private final Links links;
+  /** The date the page shows the entity as of, or null for every date. */
+  private final AsOfView dated;
+  /** The page's own path, without any date: the picker's form goes there. */
+  private final String path;
   private final Model m;
   private final Resource e;
   private final StringBuilder b = new StringBuilder();
@@ -37,9 +49,11 @@ final class EntityPage {
   private static final Set<String> NAME_PROPS = Set.of(Namespaces.RDFS + "label", Namespaces.SKOS + "prefLabel",
       Namespaces.SKOS + "altLabel", Namespaces.SKOS + "hiddenLabel", SOV + "displayLabel");
 
-  EntityPage(EntityView v, Links links) {
+  EntityPage(EntityView v, Links links, AsOfView dated, String path) {
     this.v = v;
     this.links = links;
+    this.dated = dated;
+    this.path = path;
     this.m = v.description();
     this.e = m.createResource(v.iri().getURI());
   }
@@ -50,6 +64,8 @@ final class EntityPage {
 
   String body() {
     b.append("<h1>").append(esc(title())).append("</h1>\n<div class=\"iri\">").append(esc(e.getURI())).append("</div>\n");
+    picker();
+    if (dated != null) banner();
     kinds();
     String desc = first(Namespaces.DCTERMS + "description");
     if (desc != null) b.append("<p class=\"description\">").append(esc(desc)).append("</p>\n");
@@ -60,6 +76,43 @@ final class EntityPage {
     observations();
     inbound();
     return b.toString();
+  }
+
+  /**
+   * The date picker: a GET form with a calendar ({@code day}) and a text field for a year, a month or
+   * a day ({@code asOf}), since the texts often give no more. {@code shown} tells the server which
+   * date the page showed, so it can tell which field the reader changed (PageServlet.picked).
+   */
+  private void picker() {
+    String shown = dated == null ? "" : dated.date();
+    String day = dated != null && dated.on().from().equals(dated.on().to()) ? dated.on().from().toString() : "";
+    b.append("<form class=\"asof\" method=\"get\" action=\"").append(esc(path)).append("\">")
+        .append("<label>As of <input type=\"date\" name=\"day\" value=\"").append(esc(day)).append("\"></label> ")
+        .append("<label>or a year, month or day <input type=\"text\" name=\"asOf\" value=\"").append(esc(shown))
+        .append("\" placeholder=\"1927, 1927-12 or 1927-12-01\" size=\"16\"></label>")
+        .append("<input type=\"hidden\" name=\"shown\" value=\"").append(esc(shown)).append("\"> <button>Show</button>");
+    if (dated != null) b.append(" <a class=\"all-dates\" href=\"").append(esc(path)).append("\">every date</a>");
+    b.append("</form>\n");
+  }
+
+  /** Which date is shown, how many statements stand how, and how uncertain and partial dates are read. */
+  private void banner() {
+    Span on = dated.on();
+    String read = on.from().equals(on.to()) ? "" : " (any day from " + on.from() + " to " + on.to() + ")";
+    Map<Standing, Integer> n = new EnumMap<>(Standing.class);
+    for (Resource st : statementNodes()) n.merge(dated.standing(st.asNode()), 1, Integer::sum);
+    b.append("<div class=\"asof-banner\" role=\"status\"><p><strong>As of ").append(esc(dated.date())).append("</strong>")
+        .append(esc(read)).append(": the entity as the graph stood then. ").append(n.getOrDefault(Standing.HOLDS, 0))
+        .append(" statements may hold on that date, ").append(n.getOrDefault(Standing.UNDATED, 0)).append(" are undated, ")
+        .append(n.getOrDefault(Standing.NOT_IN_FORCE, 0)).append(" were not in force.</p>");
+    dated.absence().ifPresent(a -> b.append("<p class=\"absence\">").append(esc(title())).append(a == AsOfFilter.Absence.NOT_YET
+        ? " had not yet begun on this date: by its dates it was founded, started, introduced or born later."
+        : " had ended by this date: by its dates it was dissolved, ended, abolished or died earlier.").append(" The graph as of this date leaves it out.</p>"));
+    b.append("<p class=\"reading\">How dates are read: each date stands for every day it may mean, from its earliest to its latest"
+        + " (EDTF bounds: 1927 runs from 1927-01-01 to 1927-12-31, 1927-12 through December, 1927~ and 1927? as 1927). A statement"
+        + " may hold on the date when its span, from its start to its end, or its own date, shares a day with it; a start with no"
+        + " end stays open unless a later removal from the same post or body closes it; an undated statement cannot be placed."
+        + " See <a href=\"").append(Layout.AS_OF_DOC).append("\">docs/as-of.md</a>.</p></div>\n");
   }
 
   private void kinds() {
@@ -98,13 +151,38 @@ final class EntityPage {
 
   /** Statement nodes about this resource, grouped by property (observations are shown as a table). */
   private void statements() {
-    Property subject = m.createProperty(SOV + "statementSubject");
-    List<Resource> sts = m.listSubjectsWithProperty(subject, e).toList();
-    sts.removeIf(this::isObservation);
+    List<Resource> sts = statementNodes();
     if (sts.isEmpty()) return;
+    if (dated == null) {
+      b.append("<h2>Statements</h2>\n");
+      statements(sts);
+      return;
+    }
+    String on = esc(dated.date());
+    section(sts, Standing.HOLDS, "asof-holds", "Statements in force on " + on, "");
+    section(sts, Standing.UNDATED, "asof-undated", "Undated statements",
+        "<p>The texts give no date for these: the graph cannot tell whether they held on " + on + ".</p>\n");
+    section(sts, Standing.NOT_IN_FORCE, "asof-not-in-force", "Not in force on " + on,
+        "<p>These began after the date or ended before it.</p>\n");
+  }
+
+  private List<Resource> statementNodes() {
+    List<Resource> sts = m.listSubjectsWithProperty(m.createProperty(SOV + "statementSubject"), e).toList();
+    sts.removeIf(this::isObservation);
+    return sts;
+  }
+
+  private void section(List<Resource> sts, Standing standing, String cls, String heading, String intro) {
+    List<Resource> these = sts.stream().filter(st -> dated.standing(st.asNode()) == standing).toList();
+    if (these.isEmpty()) return;
+    b.append("<section class=\"").append(cls).append("\"><h2>").append(heading).append("</h2>\n").append(intro);
+    statements(these);
+    b.append("</section>\n");
+  }
+
+  private void statements(List<Resource> sts) {
     TreeMap<String, List<Resource>> byProp = new TreeMap<>();
     for (Resource st : sts) byProp.computeIfAbsent(propertyOf(st), k -> new ArrayList<>()).add(st);
-    b.append("<h2>Statements</h2>\n");
     for (var entry : byProp.entrySet()) {
       for (Resource st : entry.getValue()) statement(entry.getKey(), st);
     }
@@ -120,6 +198,11 @@ final class EntityPage {
     b.append("<span class=\"value\">").append(value == null ? "" : node(value.getObject())).append("</span>");
     if (claim) b.append(" <span class=\"badge claim\">claim</span>");
     if (!rank.isEmpty() && !rank.equals("NormalRank")) b.append(" <span class=\"badge\">").append(esc(rank)).append("</span>");
+    if (dated != null) {
+      Optional<Span> span = dated.spans().getOrDefault(st.asNode(), Optional.empty());
+      b.append(span.isEmpty() ? " <span class=\"badge undated\" title=\"the texts give no date for it\">undated</span>"
+          : " <span class=\"span\" title=\"the days on which it may hold, read from its dates\">may hold: " + esc(AsOfView.describe(span)) + "</span>");
+    }
     b.append(" <a class=\"iri\" href=\"").append(esc(links.href(st.getURI()))).append("\" title=\"the statement node\">#</a>");
     b.append("<div class=\"qualifiers\">");
     for (Statement q : st.listProperties().toList()) {
@@ -163,8 +246,22 @@ final class EntityPage {
     }
     if (rest.isEmpty()) return;
     rest.sort(Comparator.comparing((Statement s) -> isInferred(s) ? 1 : 0).thenComparing(s -> label(s.getPredicate())));
+    List<Statement> notInForce = new ArrayList<>();
+    if (dated != null) {
+      for (Statement s : rest) if (!dated.inForce(s.asTriple())) notInForce.add(s);
+      rest.removeAll(notInForce);
+    }
     b.append("<h2>Facts</h2>\n<p>The plain triples (a cited statement above backs each asserted one; <span class=\"badge\">inferred</span> ones follow from the ontology).</p>\n");
-    b.append("<table class=\"facts\"><tr><th>property</th><th>value</th><th></th></tr>\n");
+    factTable(rest, "facts");
+    if (notInForce.isEmpty()) return;
+    b.append("<section class=\"asof-not-in-force\"><h2>Facts not in force on ").append(esc(dated.date())).append("</h2>\n")
+        .append("<p>Every statement behind these began after the date or ended before it (an inferred fact: one of its premises).</p>\n");
+    factTable(notInForce, "facts not-in-force");
+    b.append("</section>\n");
+  }
+
+  private void factTable(List<Statement> rest, String cls) {
+    b.append("<table class=\"").append(cls).append("\"><tr><th>property</th><th>value</th><th></th></tr>\n");
     for (Statement s : rest)
       b.append("<tr><td><a href=\"").append(esc(links.href(s.getPredicate().getURI()))).append("\">").append(esc(label(s.getPredicate())))
           .append("</a></td><td>").append(node(s.getObject())).append("</td><td>")
@@ -191,7 +288,7 @@ final class EntityPage {
 
   private void inbound() {
     if (v.inbound().isEmpty()) return;
-    b.append("<h2>What links here</h2>\n<table class=\"inbound\"><tr><th>from</th><th>property</th><th></th></tr>\n");
+    b.append("<h2>What links here</h2>\n").append(dated == null ? "" : "<p>At any date.</p>\n").append("<table class=\"inbound\"><tr><th>from</th><th>property</th><th></th></tr>\n");
     for (EntityView.Inbound i : v.inbound())
       b.append("<tr><td><a href=\"").append(esc(links.href(i.subject().getURI()))).append("\">").append(esc(label(i.subject())))
           .append("</a></td><td>").append(esc(label(i.property()))).append("</td><td>")

@@ -13,11 +13,15 @@ final class Layout {
 
   static final String TEMPLATE = resource("org/sovecon/serve/pages/page.html");
   static final String CSS = resource("org/sovecon/serve/pages/pages.css");
+  /** Where the server serves docs/as-of.md, which says how uncertain and partial dates are read. */
+  static final String AS_OF_DOC = "/docs/as-of.md";
 
   static String page(String title, String query, String body, String rdfPath) {
-    String formats = rdfPath == null ? "" : "Also as <a href=\"" + Html.esc(rdfPath) + "?format=ttl\">Turtle</a>, <a href=\""
-        + Html.esc(rdfPath) + "?format=jsonld\">JSON-LD</a>, <a href=\"" + Html.esc(rdfPath) + "?format=rdf\">RDF/XML</a>, <a href=\""
-        + Html.esc(rdfPath) + "?format=nt\">N-Triples</a>.";
+    // The path may carry a query already (?asOf=…), which the format links keep.
+    String p = rdfPath == null ? null : rdfPath + (rdfPath.contains("?") ? "&" : "?");
+    String formats = p == null ? "" : "Also as <a href=\"" + Html.esc(p) + "format=ttl\">Turtle</a>, <a href=\""
+        + Html.esc(p) + "format=jsonld\">JSON-LD</a>, <a href=\"" + Html.esc(p) + "format=rdf\">RDF/XML</a>, <a href=\""
+        + Html.esc(p) + "format=nt\">N-Triples</a>.";
     return Html.fill(TEMPLATE, Map.of("title", title, "query", query, "body", body, "formats", formats));
   }
 
@@ -26,7 +30,7 @@ final class Layout {
   }
 
   static void error(HttpServletResponse resp, int status, String message) throws IOException {
-    write(resp, status, page("Not found", "", "<h1>" + status + "</h1><p>" + Html.esc(message) + "</p>", null));
+    write(resp, status, page(status == 404 ? "Not found" : status == 400 ? "Bad request" : "Error", "", "<h1>" + status + "</h1><p>" + Html.esc(message) + "</p>", null));
   }
 
   static void write(HttpServletResponse resp, int status, String html) throws IOException {

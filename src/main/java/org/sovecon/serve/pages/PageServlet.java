@@ -6,7 +6,9 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.net.URLEncoder;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.jena.atlas.web.AcceptList;
 import org.apache.jena.atlas.web.MediaType;
 import org.apache.jena.fuseki.system.ConNeg;
@@ -16,11 +18,14 @@ import org.apache.jena.rdf.model.Model;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.riot.RDFLanguages;
+import org.sovecon.asof.Span;
 
 /**
  * Answers at an entity's IRI (mapped to a path on this server by {@link Links}): an HTML page to a
  * browser, the resource's RDF (Turtle, JSON-LD, RDF/XML, N-Triples) to a client that asks for one in
  * its Accept header or with {@code ?format=ttl|jsonld|rdf|nt}. 404 for an IRI the graph does not know.
+ * With {@code ?asOf=1927-12-01} (or 1927-12, 1927) the page, or the RDF, is the entity as the graph
+ * stood on that date ({@link AsOfView}); an unreadable date is a 400.
  */
 final class PageServlet extends HttpServlet {
   static final MediaType HTML = MediaType.create("text/html");
@@ -48,11 +53,25 @@ final class PageServlet extends HttpServlet {
       return;
     }
     String path = req.getRequestURI().substring(req.getContextPath().length());
+    if (req.getParameter("shown") != null || req.getParameter("day") != null) {
+      resp.setStatus(HttpServletResponse.SC_SEE_OTHER);
+      resp.setHeader("Location", path + query(picked(req), req.getParameter("format")));
+      return;
+    }
+    String date = blankToNull(req.getParameter("asOf"));
+    Optional<Span> on = date == null ? Optional.empty() : Span.parse(date);
+    if (date != null && on.isEmpty()) {
+      Layout.error(resp, HttpServletResponse.SC_BAD_REQUEST, "'" + (date.length() > 80 ? date.substring(0, 80) + "…" : date)
+          + "' is not a date. Give a year (1927), a month (1927-12) or a day (1927-12-01).");
+      return;
+    }
     String iri = links.iriOf(path);
     EntityView view;
+    AsOfView dated = null;
     ds.begin(ReadWrite.READ);
     try {
       view = EntityView.read(ds, iri);
+      if (on.isPresent() && !view.isEmpty()) dated = AsOfView.read(ds, view, date, on.get());
     } finally {
       ds.end();
     }
@@ -61,11 +80,34 @@ final class PageServlet extends HttpServlet {
       return;
     }
     if (lang == Lang.RDFNULL) {
-      EntityPage page = new EntityPage(view, links);
-      Layout.send(resp, page.title(), "", page.body(), path);
+      EntityPage page = new EntityPage(view, dated == null ? links : links.asOf(date), dated, links.path(iri));
+      Layout.send(resp, page.title(), "", page.body(), path + query(date, null));
     } else {
-      sendRdf(resp, view.description(), lang);
+      sendRdf(resp, dated == null ? view.description() : dated.filter(view.description()), lang);
     }
+  }
+
+  /**
+   * The date the picker's form asks for. It sends the typed date ({@code asOf}), the calendar's day
+   * ({@code day}) and the date the page showed ({@code shown}): a typed date the reader changed wins,
+   * else the calendar's day, else the typed date; so the form works without JavaScript. Blank is none.
+   */
+  static String picked(HttpServletRequest req) {
+    String typed = blankToNull(req.getParameter("asOf")), day = blankToNull(req.getParameter("day"));
+    String shown = blankToNull(req.getParameter("shown"));
+    if (typed != null && !typed.equals(shown)) return typed;
+    return day != null ? day : typed;
+  }
+
+  private static String query(String date, String format) {
+    StringBuilder q = new StringBuilder();
+    if (date != null) q.append("?asOf=").append(URLEncoder.encode(date, StandardCharsets.UTF_8));
+    if (format != null) q.append(q.isEmpty() ? "?" : "&").append("format=").append(URLEncoder.encode(format, StandardCharsets.UTF_8));
+    return q.toString();
+  }
+
+  private static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s.trim();
   }
 
   /** The format asked for: {@code ?format=} wins over Accept; {@link Lang#RDFNULL} stands for HTML; null for an unknown format. */

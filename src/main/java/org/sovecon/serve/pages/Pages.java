@@ -12,7 +12,8 @@ import org.apache.jena.query.Dataset;
  * Registers the browsable side of the server on a Fuseki builder: a page (or RDF) at every IRI under
  * the base IRI ({@code /id/…}, {@code /source/…}, {@code /citation/…}, {@code /statement/…},
  * {@code /observation/…}, {@code /dataset/…}), the ontology at {@code /ontology}, search at
- * {@code /search}, the query editor at {@code /editor/}.
+ * {@code /search}, the query editor at {@code /editor/}, and docs/as-of.md (how dates are read) at
+ * {@code /docs/as-of.md}.
  *
  * <pre>
  *   Pages.register(FusekiServer.create(), dataset, "https://w3id.org/sovecon/");
@@ -33,6 +34,7 @@ public final class Pages {
     b.addServlet("/core-classes.svg", new Static(ontology::diagram, "image/svg+xml;charset=utf-8"));
     b.addServlet("/search", new SearchServlet(ds, links));
     b.addServlet("/pages/pages.css", new Static(() -> Layout.CSS, "text/css;charset=utf-8"));
+    b.addServlet(Layout.AS_OF_DOC, new Static(() -> Layout.resource("org/sovecon/serve/pages/docs/as-of.md"), "text/plain;charset=utf-8"));
     Editor.register(b);
     return b;
   }

@@ -28,6 +28,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sovecon.TestProjects;
 import org.sovecon.serve.SoveconServer;
 import org.sovecon.store.StoreReader;
 import org.sovecon.vocab.Namespaces;
@@ -35,13 +36,17 @@ import org.sovecon.vocab.Namespaces;
 /**
  * The browsable side of the server over real HTTP: CORS, entity pages and their content negotiation,
  * escaping of hostile labels, the ontology's IRI, search with romanised spellings, the editor's files.
- * The data is the test fixture plus a few people written here (one with hostile labels).
+ * The data is the test fixture plus a few people written here (one with hostile labels); the pages
+ * as of a date are read over the repository's own data (the store shared by the tests that read it).
  */
 class PagesIT {
   @TempDir static Path tmp;
   static FusekiServer server;
   static Dataset dataset;
   static String base;
+  /** The repository's own data, for the pages as of a date (real posts, real dates). */
+  static FusekiServer real;
+  static String realBase;
   static final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
   /** A label that would run a script, close an attribute or start an entity if it were not escaped. */
@@ -53,16 +58,24 @@ class PagesIT {
     server = SoveconServer.create(dataset, "127.0.0.1", 0);
     server.start();
     base = "http://127.0.0.1:" + server.getHttpPort();
+    real = SoveconServer.create(TestProjects.sharedBuiltStore(), "127.0.0.1", 0);
+    real.start();
+    realBase = "http://127.0.0.1:" + real.getHttpPort();
   }
 
   @AfterAll
   static void stop() {
     if (server != null) server.stop();
+    if (real != null) real.stop();
     if (dataset != null) StoreReader.close(dataset);
   }
 
   static HttpResponse<String> get(String path, String... headers) throws Exception {
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).GET();
+    return getFrom(base, path, headers);
+  }
+
+  static HttpResponse<String> getFrom(String server, String path, String... headers) throws Exception {
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(server + path)).GET();
     for (int i = 0; i < headers.length; i += 2) b.header(headers[i], headers[i + 1]);
     return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
   }
@@ -231,5 +244,129 @@ class PagesIT {
     if (yasgui.statusCode() == 404 && !"true".equals(System.getenv("CI")))
       System.err.println("PagesIT: YASGUI was not bundled (npm missing at build time); CI requires it");
     else assertEquals(200, yasgui.statusCode(), "YASGUI is served by the server itself");
+  }
+
+  // ---- entity pages as of a date (the repository's data; docs/as-of.md, queries/as-of/1-posts-held.rq)
+
+  /** The text of one section of a page (asof-holds, asof-undated, asof-not-in-force), tags and passages removed. */
+  static String section(String html, String cls) {
+    StringBuilder out = new StringBuilder();
+    for (int at = html.indexOf("<section class=\"" + cls + "\">"); at >= 0; at = html.indexOf("<section class=\"" + cls + "\">", at + 1))
+      out.append(html, at, html.indexOf("</section>", at)).append('\n');
+    return out.toString().replaceAll("(?s)<details>.*?</details>", "").replaceAll("<[^>]+>", "");
+  }
+
+  static String page(String path) throws Exception {
+    HttpResponse<String> r = getFrom(realBase, path, "Accept", "text/html");
+    assertEquals(200, r.statusCode(), path + ": " + r.body());
+    return r.body();
+  }
+
+  @Test
+  void asOfADayShowsThePostsHeldThen() throws Exception {
+    // Rykov chaired Sovnarkom in December 1927 (bettelheim 13090-13091); the texts date his chairmanship
+    // again in November 1928 and April 1929, which are not in force on 1 December 1927.
+    String rykov = page("/id/rykov?asOf=1927-12-01");
+    assertTrue(rykov.contains("<strong>As of 1927-12-01</strong>"), "the banner names the date");
+    assertTrue(rykov.contains("href=\"/docs/as-of.md\"") && rykov.contains("EDTF"), "the banner says how dates are read");
+    HttpResponse<String> doc = getFrom(realBase, "/docs/as-of.md");
+    assertTrue(doc.statusCode() == 200 && doc.body().contains("## When does a statement hold?"), "the banner's link is served");
+    String holds = section(rykov, "asof-holds"), gone = section(rykov, "asof-not-in-force");
+    assertTrue(holds.contains("Chairman of Sovnarkom") && holds.contains("1927-12-01 – 1927-12-31"), holds);
+    assertTrue(gone.contains("Chairman of Sovnarkom") && gone.contains("1928-11-01 – 1928-11-30"), gone);
+    assertFalse(holds.contains("1928-11"), "a later holding is not shown as in force");
+
+    // Stalin, general secretary from 1922 with no end given: in force; undated statements are said to be undated.
+    String stalin = page("/id/stalin?asOf=1927-12-01");
+    assertTrue(section(stalin, "asof-holds").contains("General Secretary of the party"), section(stalin, "asof-holds"));
+    assertTrue(section(stalin, "asof-undated").contains("undated"), "undated statements are marked as such");
+
+    // Kamenev's Politburo seat ended in 1926 (full member until January, alternate until his removal in October).
+    String kamenev = page("/id/kamenev?asOf=1927-12-01");
+    assertFalse(section(kamenev, "asof-holds").contains("Politburo") || section(kamenev, "asof-holds").contains("Political Bureau"),
+        section(kamenev, "asof-holds"));
+    assertTrue(section(kamenev, "asof-not-in-force").contains("Alternate member of the Political Bureau"), section(kamenev, "asof-not-in-force"));
+    assertTrue(section(kamenev, "asof-not-in-force").contains("open – 1926-10-31"), "an open end closed by the removal");
+    assertTrue(section(kamenev, "asof-holds").contains("United opposition"), "his opposition membership is in force");
+
+    // Without a date the page is as before: no sections by date, no banner.
+    String all = page("/id/kamenev");
+    assertFalse(all.contains("asof-banner") || all.contains("asof-holds"), "no date, no banner");
+    assertTrue(all.contains("<form class=\"asof\""), "every page has the picker");
+  }
+
+  @Test
+  void asOfAYearOrAMonth() throws Exception {
+    // 1926 asks "at some time in 1926": Kamenev was then still an alternate member of the Politburo.
+    String y = page("/id/kamenev?asOf=1926");
+    assertTrue(y.contains("<strong>As of 1926</strong> (any day from 1926-01-01 to 1926-12-31)"), "the banner gives the year's bounds");
+    assertTrue(section(y, "asof-holds").contains("Alternate member of the Political Bureau"), section(y, "asof-holds"));
+    String m = page("/id/rykov?asOf=1927-12");
+    assertTrue(section(m, "asof-holds").contains("Chairman of Sovnarkom"), section(m, "asof-holds"));
+    // A body before its founding: Osvok was set up in 1925.
+    assertTrue(page("/id/osvok?asOf=1923").contains("Osvok had not yet begun on this date"));
+  }
+
+  @Test
+  void linksFromAPageAsOfADateKeepTheDate() throws Exception {
+    String html = page("/id/kamenev?asOf=1927-12-01");
+    assertTrue(html.contains("href=\"/id/politburo-alternate-member?asOf=1927-12-01\""), "a statement's value keeps the date");
+    assertTrue(html.contains("href=\"/id/kamenev?asOf=1927-12-01&amp;format=ttl\""), "the RDF links keep the date");
+    assertFalse(html.contains("href=\"/ontology?asOf"), "the ontology is not dated");
+    assertFalse(page("/id/kamenev").contains("?asOf="), "an undated page adds no date to its links");
+  }
+
+  @Test
+  void aBadDateIs400WithAnEscapedMessage() throws Exception {
+    for (String bad : List.of("1927-13-01", "December 1927", "<b>1927</b>")) {
+      HttpResponse<String> r = getFrom(realBase, "/id/stalin?asOf=" + URLEncoder.encode(bad, StandardCharsets.UTF_8), "Accept", "text/html");
+      assertEquals(400, r.statusCode(), bad);
+      assertTrue(r.body().contains("is not a date. Give a year (1927), a month (1927-12) or a day (1927-12-01)."), r.body());
+      assertFalse(r.body().contains("<b>1927"), "the date is shown escaped");
+    }
+    assertEquals(400, getFrom(realBase, "/id/stalin?asOf=1927-02-30", "Accept", "text/turtle").statusCode(), "no such day");
+  }
+
+  @Test
+  void thePickerWorksWithoutJavaScript() throws Exception {
+    // The form sends the calendar's day, the typed date and the date shown; the server redirects to ?asOf=.
+    assertEquals("/id/kamenev?asOf=1927-12-01", location("/id/kamenev?day=1927-12-01&asOf=&shown="), "the calendar alone");
+    assertEquals("/id/kamenev?asOf=1926", location("/id/kamenev?day=1927-12-01&asOf=1926&shown=1927-12-01"), "a typed date the reader changed wins");
+    assertEquals("/id/kamenev?asOf=1926-05-01", location("/id/kamenev?day=1926-05-01&asOf=1927-12-01&shown=1927-12-01"), "else the calendar");
+    assertEquals("/id/kamenev", location("/id/kamenev?day=&asOf=&shown=1927"), "both cleared: every date");
+  }
+
+  static String location(String path) throws Exception {
+    HttpResponse<String> r = getFrom(realBase, path, "Accept", "text/html");
+    assertEquals(303, r.statusCode(), path);
+    return r.headers().firstValue("Location").orElse("");
+  }
+
+  @Test
+  void rdfAsOfADateIsTheFilteredDescription() throws Exception {
+    var kamenev = NodeFactory.createURI(Namespaces.ID + "kamenev");
+    var heldPost = NodeFactory.createURI(Namespaces.P + "heldPost");
+    var alternate = NodeFactory.createURI(Namespaces.ID + "politburo-alternate-member");
+    Graph all = parseFrom(realBase, "/id/kamenev", "text/turtle", Lang.TURTLE);
+    Graph then = parseFrom(realBase, "/id/kamenev?asOf=1927-12-01", "text/turtle", Lang.TURTLE);
+    var plain = NodeFactory.createURI(Namespaces.SOV + "heldPost");
+    assertTrue(all.contains(kamenev, plain, alternate), "the plain triple, at every date");
+    assertFalse(then.contains(kamenev, plain, alternate), "not in force on 1927-12-01");
+    assertTrue(all.contains(kamenev, heldPost, org.apache.jena.graph.Node.ANY) && !then.contains(kamenev, heldPost, org.apache.jena.graph.Node.ANY),
+        "the statements of the post go with it");
+    assertTrue(then.contains(kamenev, NodeFactory.createURI(Namespaces.SOV + "memberOf"), NodeFactory.createURI(Namespaces.ID + "united-opposition")),
+        "what held stays");
+    assertTrue(then.size() < all.size() && then.size() > 50, then.size() + " of " + all.size());
+    assertTrue(then.isIsomorphicWith(parseFrom(realBase, "/id/kamenev?asOf=1927-12-01", "application/ld+json", Lang.JSONLD)), "JSON-LD: the same graph");
+    Graph stalin = parseFrom(realBase, "/id/stalin?asOf=1927-12-01&format=ttl", "text/html", Lang.TURTLE);
+    assertTrue(stalin.contains(NodeFactory.createURI(Namespaces.ID + "stalin"), plain, NodeFactory.createURI(Namespaces.ID + "party-general-secretary")));
+  }
+
+  static Graph parseFrom(String server, String path, String accept, Lang lang) throws Exception {
+    HttpResponse<String> r = getFrom(server, path, "Accept", accept);
+    assertEquals(200, r.statusCode(), path + " as " + accept);
+    Graph g = GraphFactory.createDefaultGraph();
+    RDFParser.source(new ByteArrayInputStream(r.body().getBytes(StandardCharsets.UTF_8))).lang(lang).parse(g);
+    return g;
   }
 }
