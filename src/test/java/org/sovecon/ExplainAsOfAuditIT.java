@@ -104,6 +104,10 @@ class ExplainAsOfAuditIT {
     // Kamenev's Politburo seat (from 1926, removed October 1926) is gone; Stalin's post (from 1922, no end) stays.
     assertTrue(allAsserted.contains(kamenev, heldPost, id("politburo-alternate-member")));
     assertFalse(thenAsserted.contains(kamenev, heldPost, id("politburo-alternate-member")));
+    // and with it what was inferred from it by a sub-property step (recomputed, not stored): org:holds.
+    Node holds = NodeFactory.createURI(Namespaces.ORG + "holds");
+    assertTrue(all.asDatasetGraph().getGraph(SOV.graphInferred).contains(kamenev, holds, id("politburo-alternate-member")));
+    assertFalse(then.asDatasetGraph().getGraph(SOV.graphInferred).contains(kamenev, holds, id("politburo-alternate-member")));
     assertTrue(thenAsserted.contains(stalin, heldPost, id("party-general-secretary")));
     assertTrue(thenAsserted.size() < allAsserted.size());
     assertTrue(then.asDatasetGraph().getGraph(SOV.graphInferred).size() < all.asDatasetGraph().getGraph(SOV.graphInferred).size());

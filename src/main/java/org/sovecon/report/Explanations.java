@@ -80,10 +80,12 @@ public final class Explanations {
 
   /**
    * One derivation for each of the given inferred triples (the first the query gives, which prefers a
-   * stated premise); a triple the store does not hold as inferred is absent from the map.
+   * stated premise); a triple the store does not hold as inferred is absent from the map, and so is
+   * one with a blank node, which SPARQL cannot name in VALUES.
    */
   public static Map<Triple, Derivation> derivations(Dataset ds, Collection<Triple> triples) {
     Map<Triple, Derivation> out = new LinkedHashMap<>();
+    triples = triples.stream().filter(t -> !t.getSubject().isBlank() && !t.getObject().isBlank()).toList();
     if (triples.isEmpty()) return out;
     Map<Triple, Node> via = new HashMap<>();
     Map<List<Object>, Premise> premises = new LinkedHashMap<>();
