@@ -15,7 +15,7 @@ import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.system.Txn;
-import org.apache.jena.vocabulary.RDF;
+import org.sovecon.report.Explanations;
 import org.sovecon.vocab.Namespaces;
 import org.sovecon.vocab.SOV;
 
@@ -44,10 +44,11 @@ public final class AsOfFilter {
   static final List<String> ENDS = List.of("dissolved", "endDate", "abolished", "died");
 
   public static Filtered apply(Dataset source, Span on) {
-    return Txn.calculateRead(source, () -> filter(source.asDatasetGraph(), on));
+    return Txn.calculateRead(source, () -> filter(source, on));
   }
 
-  private static Filtered filter(DatasetGraph in, Span on) {
+  private static Filtered filter(Dataset source, Span on) {
+    DatasetGraph in = source.asDatasetGraph();
     Graph asserted = in.getGraph(SOV.graphAsserted);
     Set<Node> goneStatements = new HashSet<>();
     Set<Node> gone = new HashSet<>();
@@ -76,7 +77,7 @@ public final class AsOfFilter {
       }
       Set<Node> mentioned = new HashSet<>(gone);
       mentioned.addAll(goneStatements);
-      inferredDropped[0] = copyInferred(in, out, mentioned, goneTriples);
+      inferredDropped[0] = copyInferred(source, out, mentioned, goneTriples);
     });
     return new Filtered(DatasetFactory.wrap(out), new Removed(goneStatements.size(), gone.size(), inferredDropped[0]));
   }
@@ -105,16 +106,16 @@ public final class AsOfFilter {
   }
 
   /**
-   * Inferred triples stay unless they mention a gone entity or their recorded premises include a
-   * triple the filter removed (followed to a fixed point, since premises may be inferred too). One
-   * derivation is recorded per triple, so a triple another derivation would keep may be left out.
+   * Inferred triples stay unless they mention a gone entity or the premises of their derivation
+   * (stored, or recomputed by queries/explain/0-why.rq, as {@code explain} gives it) include a triple
+   * the filter removed (followed to a fixed point, since premises may be inferred too). One derivation
+   * is taken per triple, so a triple another derivation would keep may be left out.
    */
-  private static int copyInferred(DatasetGraph in, DatasetGraph out, Set<Node> gone, Set<Triple> goneTriples) {
-    Graph inferred = in.getGraph(SOV.graphInferred);
-    Graph explanations = in.getGraph(SOV.graphExplanations);
+  private static int copyInferred(Dataset source, DatasetGraph out, Set<Node> gone, Set<Triple> goneTriples) {
+    Graph inferred = source.asDatasetGraph().getGraph(SOV.graphInferred);
     Map<Triple, List<Triple>> premises = new HashMap<>();
-    explanations.find(Node.ANY, SOV.premise, Node.ANY).forEachRemaining(t ->
-        premises.computeIfAbsent(reified(explanations, t.getSubject()), k -> new java.util.ArrayList<>()).add(reified(explanations, t.getObject())));
+    Explanations.derivations(source, inferred.find().toList()).forEach((t, d) ->
+        premises.put(t, d.premises().stream().map(Explanations.Premise::triple).toList()));
     Set<Triple> dropped = new HashSet<>(goneTriples);
     boolean changed = true;
     while (changed) {
@@ -135,10 +136,6 @@ public final class AsOfFilter {
       else out.add(SOV.graphInferred, t.getSubject(), t.getPredicate(), t.getObject());
     }
     return n;
-  }
-
-  private static Triple reified(Graph g, Node n) {
-    return Triple.create(one(g, n, RDF.subject.asNode()), one(g, n, RDF.predicate.asNode()), one(g, n, RDF.object.asNode()));
   }
 
   /** The plain triple a statement stands for, when it has one (claims and deprecated versions do not). */

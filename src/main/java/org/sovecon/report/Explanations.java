@@ -1,10 +1,16 @@
 package org.sovecon.report;
 
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
@@ -16,15 +22,17 @@ import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.util.NodeFactoryExtra;
 import org.apache.jena.system.Txn;
 import org.apache.jena.vocabulary.RDF;
-import org.sovecon.infer.explain.ExplanationGraph;
 import org.sovecon.infer.explain.InferenceRule;
 import org.sovecon.vocab.Namespaces;
 import org.sovecon.vocab.SOV;
 import org.sovecon.vocab.Std;
 
 /**
- * Reads why the graph holds a triple from a built store: the derivation the build recorded in
- * {@code <…/graph/explanations>}, its premises in turn, down to asserted triples and their citations.
+ * Why the graph holds a triple, read from a built store by the catalogued query
+ * {@code queries/explain/0-why.rq} (copied into the jar): the derivation the build stored, or, for the
+ * one-step hierarchy rules, the one the query recomputes; its premises in turn, down to asserted
+ * triples and their citations. The entity pages use {@link #derivations} too, so the command line,
+ * the pages and SPARQL give one answer.
  *
  * <pre>
  *   Explanations.Step why = Explanations.of(dataset, Explanations.parse("sv:x", "sov:partOf", "sv:y")).orElseThrow();
@@ -51,13 +59,65 @@ public final class Explanations {
       sb.append(pad).append(depth == 0 ? "" : "- ").append(words);
       switch (kind) {
         case INFERRED -> sb.append("\n").append(pad).append("  inferred (").append(rule.map(InferenceRule::localName).orElse("?"))
-            .append(": ").append(rule.map(InferenceRule::because).orElse("")).append(") because:");
+            .append(": ").append(rule.map(InferenceRule::because).orElse("")).append(")").append(premises.isEmpty() ? "" : " because:");
         case ASSERTED -> sb.append(citations.isEmpty() ? "  [stated in the tables]" : "  [stated: " + String.join("; ", citations) + "]");
         case AXIOM -> sb.append("  [axiom of the ontology]");
       }
       sb.append("\n");
       for (Step p : premises) p.write(sb, depth + 1);
     }
+  }
+
+  /** A premise of a derivation: the triple, how the graph holds it, and, if asserted, its citations. */
+  public record Premise(Triple triple, Kind kind, List<String> citations) {}
+
+  /** One derivation of an inferred triple: the rule (rule:…) and its premises. */
+  public record Derivation(Node rule, List<Premise> premises) {}
+
+  /** The query, with an example row in its VALUES block, which {@link #derivations} replaces. */
+  static final String WHY = Queries.load("explain/0-why");
+  private static final Pattern VALUES = Pattern.compile("(VALUES \\(\\?s \\?p \\?o\\) \\{)[^}]*(\\})");
+
+  /**
+   * One derivation for each of the given inferred triples (the first the query gives, which prefers a
+   * stated premise); a triple the store does not hold as inferred is absent from the map, and so is
+   * one with a blank node, which SPARQL cannot name in VALUES.
+   */
+  public static Map<Triple, Derivation> derivations(Dataset ds, Collection<Triple> triples) {
+    Map<Triple, Derivation> out = new LinkedHashMap<>();
+    triples = triples.stream().filter(t -> !t.getSubject().isBlank() && !t.getObject().isBlank()).toList();
+    if (triples.isEmpty()) return out;
+    Map<Triple, Node> via = new HashMap<>();
+    Map<List<Object>, Premise> premises = new LinkedHashMap<>();
+    Queries.select(ds, whyQuery(triples), row -> {
+      Triple t = Triple.create(row.get("s").asNode(), row.get("p").asNode(), row.get("o").asNode());
+      Node v = row.get("via").asNode();
+      if (!via.computeIfAbsent(t, k -> v).equals(v)) return; // another derivation of the same triple
+      Derivation d = out.computeIfAbsent(t, k -> new Derivation(row.get("rule").asNode(), new ArrayList<>()));
+      Triple pt = Triple.create(row.get("premiseSubject").asNode(), row.get("premiseProperty").asNode(), row.get("premiseObject").asNode());
+      Premise p = premises.computeIfAbsent(List.of(t, pt), k -> {
+        Premise np = new Premise(pt, Kind.valueOf(row.getLiteral("premiseKind").getString().toUpperCase(java.util.Locale.ROOT)), new ArrayList<>());
+        d.premises().add(np);
+        return np;
+      });
+      if (row.contains("citation")) {
+        String c = row.contains("source") ? row.getLiteral("source").getString() : NodeFmtLib.strNT(row.get("citation").asNode());
+        if (row.contains("lines")) c += " " + row.getLiteral("lines").getString();
+        if (!p.citations().contains(c)) p.citations().add(c);
+      }
+    });
+    return out;
+  }
+
+  /** The catalogued query with the given triples as its VALUES rows. */
+  static String whyQuery(Collection<Triple> triples) {
+    StringBuilder rows = new StringBuilder("\n");
+    for (Triple t : triples)
+      rows.append("    (").append(NodeFmtLib.strNT(t.getSubject())).append(' ').append(NodeFmtLib.strNT(t.getPredicate()))
+          .append(' ').append(NodeFmtLib.strNT(t.getObject())).append(")\n");
+    Matcher m = VALUES.matcher(WHY);
+    if (!m.find()) throw new IllegalStateException("queries/explain/0-why.rq has no VALUES (?s ?p ?o) { … } block");
+    return WHY.substring(0, m.end(1)) + rows + "  " + WHY.substring(m.start(2));
   }
 
   /** A triple typed on the command line: prefixed names (sv:gosplan), {@code <IRIs>} or literals ("1921"^^xsd:gYear). */
@@ -77,18 +137,19 @@ public final class Explanations {
   /** The explanation of a triple, or empty when the store does not hold it. */
   public static Optional<Step> of(Dataset ds, Triple t) {
     return Txn.calculateRead(ds, () -> {
-      DatasetGraph dsg = ds.asDatasetGraph();
-      Reader r = new Reader(dsg);
+      Reader r = new Reader(ds);
       if (!r.holds(t)) return Optional.<Step>empty();
       return Optional.of(r.step(t, new HashSet<>()));
     });
   }
 
   private static final class Reader {
-    final Graph explanations, asserted, ontology, inferred, all;
+    final Dataset ds;
+    final Graph asserted, ontology, inferred, all;
 
-    Reader(DatasetGraph dsg) {
-      explanations = dsg.getGraph(SOV.graphExplanations);
+    Reader(Dataset ds) {
+      this.ds = ds;
+      DatasetGraph dsg = ds.asDatasetGraph();
       asserted = dsg.getGraph(SOV.graphAsserted);
       ontology = dsg.getGraph(SOV.graphOntology);
       inferred = dsg.getGraph(SOV.graphInferred);
@@ -99,35 +160,30 @@ public final class Explanations {
       return asserted.contains(t) || ontology.contains(t) || inferred.contains(t);
     }
 
-    Step step(Triple t, Set<Triple> seen) {
-      Node n = ExplanationGraph.node(t);
-      Optional<Node> rule = one(explanations, n, SOV.derivedBy);
-      if (rule.isPresent() && seen.add(t)) {
+    /** {@code path}: the inferred triples being explained above this one, so that a circle stops. */
+    Step step(Triple t, Set<Triple> path) {
+      if (inferred.contains(t)) {
+        Derivation d = path.add(t) ? derivations(ds, List.of(t)).get(t) : null;
+        if (d == null) return new Step(t, words(t), Kind.INFERRED, Optional.empty(), List.of(), List.of());
         List<Step> premises = new ArrayList<>();
-        explanations.find(n, SOV.premise, Node.ANY).forEachRemaining(p -> premises.add(step(triple(p.getObject()), seen)));
+        for (Premise p : d.premises())
+          premises.add(p.kind() == Kind.INFERRED ? step(p.triple(), path) : new Step(p.triple(), words(p.triple()), p.kind(), Optional.empty(), List.of(), p.citations()));
+        path.remove(t);
         premises.sort(java.util.Comparator.comparing(Step::kind));
-        return new Step(t, words(t), Kind.INFERRED, InferenceRule.byIri(rule.get().getURI()), premises, List.of());
+        return new Step(t, words(t), Kind.INFERRED, InferenceRule.byIri(d.rule().getURI()), premises, List.of());
       }
       if (ontology.contains(t) && !asserted.contains(t)) return new Step(t, words(t), Kind.AXIOM, Optional.empty(), List.of(), List.of());
-      return new Step(t, words(t), Kind.ASSERTED, Optional.empty(), List.of(), citations(t, n));
+      return new Step(t, words(t), Kind.ASSERTED, Optional.empty(), List.of(), citations(t));
     }
 
-    Triple triple(Node n) {
-      return Triple.create(one(explanations, n, RDF.subject.asNode()).orElseThrow(),
-          one(explanations, n, RDF.predicate.asNode()).orElseThrow(), one(explanations, n, RDF.object.asNode()).orElseThrow());
-    }
-
-    /** The citations the build attached to a premise, or, for a triple asked about directly, its statements'. */
-    List<String> citations(Triple t, Node n) {
+    /** The citations of an asserted triple asked about directly: its statements'. */
+    List<String> citations(Triple t) {
       Set<Node> cits = new java.util.LinkedHashSet<>();
-      explanations.find(n, Std.wasDerivedFrom, Node.ANY).forEachRemaining(c -> cits.add(c.getObject()));
-      if (cits.isEmpty()) {
-        asserted.find(Node.ANY, SOV.statementSubject, t.getSubject()).forEachRemaining(st -> {
-          Node s = st.getSubject();
-          if (asserted.contains(s, SOV.statementProperty, t.getPredicate()) && asserted.contains(s, SOV.statementValue, t.getObject()))
-            asserted.find(s, Std.wasDerivedFrom, Node.ANY).forEachRemaining(c -> cits.add(c.getObject()));
-        });
-      }
+      asserted.find(Node.ANY, SOV.statementSubject, t.getSubject()).forEachRemaining(st -> {
+        Node s = st.getSubject();
+        if (asserted.contains(s, SOV.statementProperty, t.getPredicate()) && asserted.contains(s, SOV.statementValue, t.getObject()))
+          asserted.find(s, Std.wasDerivedFrom, Node.ANY).forEachRemaining(c -> cits.add(c.getObject()));
+      });
       List<String> out = new ArrayList<>();
       for (Node c : cits) {
         Optional<Node> src = one(asserted, c, SOV.citedSource).flatMap(s -> one(asserted, s, Std.dcIdentifier));

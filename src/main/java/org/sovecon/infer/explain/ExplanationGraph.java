@@ -1,6 +1,7 @@
 package org.sovecon.infer.explain;
 
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -17,12 +18,13 @@ import org.sovecon.vocab.SOV;
 import org.sovecon.vocab.Std;
 
 /**
- * Writes derivations as RDF for the graph {@code <…/graph/explanations>}. Every triple involved is
- * named {@code tr:<hash>} and reified with rdf:subject, rdf:predicate, rdf:object (plain RDF 1.1,
- * like the statement nodes). An inferred triple's node carries {@code sov:derivedBy rule:…} and
- * {@code sov:premise} (one per premise, the ontology axiom applied among them). An asserted premise's node carries the citations behind it ({@code prov:wasDerivedFrom},
- * from its statement nodes, or from the entity row for a type or a label) and
- * {@code sov:premiseStatement} (its statement nodes, with their qualifiers).
+ * Writes derivations as RDF for the graph {@code <…/graph/explanations>}, leaving out those a query
+ * recomputes ({@link #recomputed}). Every triple involved is named {@code tr:<hash>} and reified with
+ * rdf:subject, rdf:predicate, rdf:object (plain RDF 1.1, like the statement nodes). A stored inferred
+ * triple's node carries {@code sov:derivedBy rule:…} and {@code sov:premise} (one per premise, the
+ * ontology axiom applied among them). An asserted premise's node carries {@code sov:premiseStatement}
+ * (its statement nodes, whose {@code prov:wasDerivedFrom} give its citations); a premise with no
+ * statement (a type, a label) is cited by its subject's own row.
  *
  * <pre>
  *   Graph explanations = ExplanationGraph.write(Explainer.explain(ont, asserted, inferred), asserted);
@@ -35,7 +37,10 @@ public final class ExplanationGraph {
     Graph out = GraphFactory.createDefaultGraph();
     Map<List<Node>, List<Node>> statements = statementsByTriple(asserted);
     Set<Triple> premises = new LinkedHashSet<>();
+    Set<Triple> stored = new HashSet<>();
     for (Derivation d : result.derivations().values()) {
+      if (recomputed(d)) continue;
+      stored.add(d.conclusion());
       Node n = reify(out, d.conclusion());
       out.add(Triple.create(n, SOV.derivedBy, d.rule().iri()));
       for (Triple p : d.premises()) {
@@ -44,19 +49,24 @@ public final class ExplanationGraph {
       }
     }
     for (Triple p : premises) {
-      if (result.derivations().containsKey(p)) continue;
+      if (stored.contains(p)) continue;
       Node n = reify(out, p);
-      if (!asserted.contains(p)) continue; // an ontology axiom: the ontology graph holds it
-      List<Node> sts = statements.getOrDefault(List.of(p.getSubject(), p.getPredicate(), p.getObject()), List.of());
-      for (Node st : sts) {
+      for (Node st : statements.getOrDefault(List.of(p.getSubject(), p.getPredicate(), p.getObject()), List.of()))
         out.add(Triple.create(n, SOV.premiseStatement, st));
-        asserted.find(st, Std.wasDerivedFrom, Node.ANY).forEachRemaining(c -> out.add(Triple.create(n, Std.wasDerivedFrom, c.getObject())));
-      }
-      // A type or a label comes from the entity's own row, which cites where the entity is introduced.
-      if (sts.isEmpty())
-        asserted.find(p.getSubject(), Std.wasDerivedFrom, Node.ANY).forEachRemaining(c -> out.add(Triple.create(n, Std.wasDerivedFrom, c.getObject())));
     }
     return out;
+  }
+
+  /**
+   * Whether a derivation is left for queries/explain/0-why.rq to recompute rather than stored: the
+   * one-step hierarchy rules (sub-class, sub-property), nine in ten inferred triples, whose premises
+   * one query finds again from the store (a type or triple by a narrower class or property, asserted
+   * or explained in turn, and the hierarchy path). Not when the axiom applied is one of RDFS's own,
+   * which the store does not hold.
+   */
+  public static boolean recomputed(Derivation d) {
+    return (d.rule() == InferenceRule.SUB_CLASS || d.rule() == InferenceRule.SUB_PROPERTY)
+        && d.premises().stream().noneMatch(Explainer.RDFS_AXIOMS::contains);
   }
 
   /** The IRI naming a triple: the same triple gets the same IRI in every build. */

@@ -302,7 +302,7 @@ final class EntityPage {
     return r.hasProperty(RDF.type, m.createResource(Namespaces.QB + "Observation"));
   }
 
-  /** The rule and premises the build recorded for an inferred triple, each premise linked to its subject's page. */
+  /** The rule and premises of an inferred triple (stored or recomputed, as {@code explain} gives them), each premise linked to its subject's page. */
   private String howInferred(Statement s) {
     EntityView.Derivation d = v.derivations().get(Triple.create(e.asNode(), s.getPredicate().asNode(), s.getObject().asNode()));
     if (d == null) return "";

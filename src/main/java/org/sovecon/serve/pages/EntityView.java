@@ -13,6 +13,7 @@ import org.apache.jena.query.Dataset;
 import org.apache.jena.query.QueryExecution;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.RDFNode;
+import org.sovecon.report.Explanations;
 import org.sovecon.vocab.Namespaces;
 
 /**
@@ -28,7 +29,7 @@ import org.sovecon.vocab.Namespaces;
 public record EntityView(Node iri, Model description, Set<Triple> inferred, Map<Triple, Derivation> derivations,
     List<Inbound> inbound, Map<String, String> labels) {
 
-  /** How an inferred triple was derived (the build records one derivation each): the rule or axiom and its premises. */
+  /** How an inferred triple was derived (one derivation each, stored by the build or recomputed): the rule and its premises. */
   public record Derivation(Node rule, List<Triple> premises) {}
 
   /** A resource linking to this one, and whether that link was inferred. */
@@ -45,12 +46,6 @@ public record EntityView(Node iri, Model description, Set<Triple> inferred, Map<
         UNION { { ?st sov:statementSubject ?e } UNION { ?st sov:subject ?e } ?st prov:wasDerivedFrom ?c . ?c ?cp ?co }
         UNION { ?e prov:wasDerivedFrom ?c . ?c ?cp ?co }
       }""";
-
-  /** The recorded derivations of the entity's inferred triples (graph explanations, docs/inference.md). */
-  static final String DERIVATIONS = PREFIXES + "PREFIX rdf: <" + Namespaces.RDF + ">\n"
-      + "SELECT ?p ?o ?rule ?ps ?pp ?po WHERE { GRAPH <" + Namespaces.GRAPH + "explanations> {\n"
-      + "  ?t rdf:subject ?e ; rdf:predicate ?p ; rdf:object ?o ; sov:derivedBy ?rule .\n"
-      + "  OPTIONAL { ?t sov:premise ?pr . ?pr rdf:subject ?ps ; rdf:predicate ?pp ; rdf:object ?po } } } LIMIT 5000";
 
   static final String INFERRED = "SELECT ?p ?o WHERE { GRAPH <" + Namespaces.GRAPH + "inferred> { ?e ?p ?o } }";
 
@@ -73,14 +68,10 @@ public record EntityView(Node iri, Model description, Set<Triple> inferred, Map<
     try (QueryExecution qe = QueryExecution.dataset(ds).query(INFERRED).substitution("e", org.apache.jena.rdf.model.ResourceFactory.createResource(iri)).build()) {
       qe.execSelect().forEachRemaining(s -> inferred.add(Triple.create(e, s.get("p").asNode(), s.get("o").asNode())));
     }
+    // The same derivations as `./sovecon explain` and queries/explain/0-why.rq give: stored or recomputed.
     Map<Triple, Derivation> derivations = new HashMap<>();
-    try (QueryExecution qe = QueryExecution.dataset(ds).query(DERIVATIONS).substitution("e", org.apache.jena.rdf.model.ResourceFactory.createResource(iri)).build()) {
-      qe.execSelect().forEachRemaining(s -> {
-        Triple t = Triple.create(e, s.get("p").asNode(), s.get("o").asNode());
-        Derivation d = derivations.computeIfAbsent(t, k -> new Derivation(s.get("rule").asNode(), new ArrayList<>()));
-        if (s.contains("ps")) d.premises().add(Triple.create(s.get("ps").asNode(), s.get("pp").asNode(), s.get("po").asNode()));
-      });
-    }
+    Explanations.derivations(ds, inferred).forEach((t, d) ->
+        derivations.put(t, new Derivation(d.rule(), d.premises().stream().map(Explanations.Premise::triple).toList())));
     List<Inbound> inbound = new ArrayList<>();
     try (QueryExecution qe = QueryExecution.dataset(ds).query(INBOUND).substitution("e", org.apache.jena.rdf.model.ResourceFactory.createResource(iri)).build()) {
       qe.execSelect().forEachRemaining(s -> inbound.add(new Inbound(s.get("s").asNode(), s.get("p").asNode(), s.contains("inf"))));

@@ -95,7 +95,7 @@ class ExplainerTest {
   }
 
   @Test
-  void writtenAsReifiedTriplesWithCitationsOfAssertedPremises() {
+  void writtenAsReifiedTriples() {
     Graph out = ExplanationGraph.write(result, asserted);
     Node n = ExplanationGraph.node(t("pyatakov", "servedIn", "osvok"));
     assertTrue(out.contains(n, SOV.derivedBy, InferenceRule.PROPERTY_CHAIN.iri()));
