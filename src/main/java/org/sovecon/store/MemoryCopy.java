@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
+import org.apache.jena.graph.Triple;
 import org.apache.jena.mem2.GraphMem2Fast;
 import org.apache.jena.query.Dataset;
 import org.apache.jena.query.DatasetFactory;
@@ -25,6 +26,8 @@ import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.system.Txn;
+import org.apache.jena.tdb2.store.NodeId;
+import org.apache.jena.tdb2.store.NodeIdInline;
 
 /**
  * A built store copied into memory for serving. A finished build never changes, and at the sizes of
@@ -114,8 +117,20 @@ public final class MemoryCopy {
         last = dsg.getGraph(name);
         lastName = name;
       }
-      last.add(q.asTriple());
-      union.add(q.asTriple());
+      Triple t = Triple.create(q.getSubject(), q.getPredicate(), asTheStoreGivesIt(q.getObject()));
+      last.add(t);
+      union.add(t);
+    }
+
+    /**
+     * TDB2 keeps small numbers, dates and booleans as values and gives back their canonical form
+     * ("200" as 200.0 for a decimal); the file keeps the form the build wrote. The copy gives what the
+     * store gives, so that every answer, lexical forms included, is the same.
+     */
+    private static Node asTheStoreGivesIt(Node o) {
+      if (!o.isLiteral()) return o;
+      NodeId id = NodeIdInline.inline(o);
+      return id == null ? o : NodeIdInline.extract(id);
     }
 
     Dataset dataset() {
