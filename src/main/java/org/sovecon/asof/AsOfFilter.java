@@ -93,7 +93,7 @@ public final class AsOfFilter {
    */
   public static Optional<Absence> absence(Graph g, Node statement, Optional<Span> span, Span on) {
     if (span.isEmpty()) return Optional.empty();
-    String prop = local(one(g, statement, SOV.statementProperty));
+    String prop = local(Span.one(g, statement, SOV.statementProperty));
     if (BEGINS.contains(prop) && span.get().from().isAfter(on.to())) return Optional.of(Absence.NOT_YET);
     if (ENDS.contains(prop) && span.get().to().isBefore(on.from())) return Optional.of(Absence.NO_LONGER);
     return Optional.empty();
@@ -140,19 +140,10 @@ public final class AsOfFilter {
 
   /** The plain triple a statement stands for, when it has one (claims and deprecated versions do not). */
   public static Optional<Triple> plain(Graph g, Node st, Node subject) {
-    Node p = one(g, st, SOV.statementProperty), v = one(g, st, SOV.statementValue);
+    Node p = Span.one(g, st, SOV.statementProperty), v = Span.one(g, st, SOV.statementValue);
     if (p == null || v == null) return Optional.empty();
     Triple t = Triple.create(subject, p, v);
     return g.contains(t) ? Optional.of(t) : Optional.empty();
-  }
-
-  private static Node one(Graph g, Node s, Node p) {
-    var it = g.find(s, p, Node.ANY);
-    try {
-      return it.hasNext() ? it.next().getObject() : null;
-    } finally {
-      it.close();
-    }
   }
 
   private static String local(Node n) {

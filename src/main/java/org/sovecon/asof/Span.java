@@ -69,7 +69,8 @@ public record Span(LocalDate from, LocalDate to) {
     return Optional.ofNullable(best);
   }
 
-  private static Node one(Graph g, Node s, Node p) {
+  /** The first object of {@code s p ?}, or null; for the properties a statement has at most once. */
+  static Node one(Graph g, Node s, Node p) {
     var it = g.find(s, p, Node.ANY);
     try {
       return it.hasNext() ? it.next().getObject() : null;
