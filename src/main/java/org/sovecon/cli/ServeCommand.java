@@ -13,6 +13,7 @@ import org.apache.jena.query.text.TextIndex;
 import org.apache.jena.sys.JenaSystem;
 import org.sovecon.store.MemoryCopy;
 import org.sovecon.store.StoreReader;
+import org.sovecon.serve.EngineWarmUp;
 import org.sovecon.serve.ServeOptions;
 import org.sovecon.serve.SoveconServer;
 import org.sovecon.serve.search.TextSearch;
@@ -30,6 +31,9 @@ import picocli.CommandLine.Option;
       "Pages: each entity at its path (/id/osvok), search at /search, the query editor at /editor/."
     })
 final class ServeCommand implements Callable<Integer> {
+  /** Rounds of the catalogue that bring the JIT to its steady state (docs/benchmarks.md). */
+  static final int WARM_UP_ROUNDS = 10;
+
   @Mixin ProjectOptions project;
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -72,6 +76,16 @@ final class ServeCommand implements Callable<Integer> {
       description = "Longest query text accepted (default: ${DEFAULT-VALUE}).")
   int maxQueryLength;
 
+  @Option(names = "--answer-cache", paramLabel = "MIB", defaultValue = "32",
+      description = "MiB of answers kept to answer a repeated query without running it again; the graph does not "
+          + "change while the server runs. 0 runs every query (default: ${DEFAULT-VALUE}; docs/benchmarks.md).")
+  int answerCacheMiB;
+
+  @Option(names = "--warm-up", paramLabel = "SECONDS", defaultValue = "10",
+      description = "Run the query catalogue in the background for up to this long after the start, so that "
+          + "the first users' queries meet compiled code, not a cold JVM; 0 skips it (default: ${DEFAULT-VALUE}).")
+  double warmUpSeconds;
+
   @Option(names = "--base-iri", paramLabel = "IRI", defaultValue = org.sovecon.vocab.Namespaces.BASE,
       description = "The IRI namespace whose entities this server shows as pages: BASE/id/x at /id/x (default: ${DEFAULT-VALUE}; see docs/pages.md).")
   String baseIri;
@@ -81,11 +95,14 @@ final class ServeCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(spec.commandLine(), "--no-federation and --service-allow contradict each other");
     if (timeoutSeconds <= 0 || serviceTimeoutSeconds <= 0)
       throw new CommandLine.ParameterException(spec.commandLine(), "timeouts must be positive");
+    if (answerCacheMiB < 0 || warmUpSeconds < 0)
+      throw new CommandLine.ParameterException(spec.commandLine(), "--answer-cache and --warm-up cannot be negative");
     ServeOptions o = ServeOptions.defaults().withHost(host).withPort(port)
         .withTimeout(Duration.ofMillis(Math.round(timeoutSeconds * 1000)))
         .withServiceTimeout(Duration.ofMillis(Math.round(serviceTimeoutSeconds * 1000)))
         .withAllowHosts(allowHosts).withLogQueries(logQueries).withMaxQueryLength(maxQueryLength)
-        .withBaseIri(baseIri.endsWith("/") ? baseIri : baseIri + "/");
+        .withBaseIri(baseIri.endsWith("/") ? baseIri : baseIri + "/")
+        .withAnswerCacheBytes((long) answerCacheMiB << 20);
     if (noFederation) o = o.withServiceAllow(List.of());
     else if (!serviceAllow.isEmpty()) o = o.withServiceAllow(serviceAllow);
     return o;
@@ -104,6 +121,8 @@ final class ServeCommand implements Callable<Integer> {
     }
     long t0 = System.nanoTime();
     Path db = Stores.currentDatabase(layout);
+    // The answers' HTTP tags name the build, so replicas of one build agree and a new build's differ.
+    options = options.withRelease(db.getParent().getFileName().toString().replaceAll("[^A-Za-z0-9._-]", "-"));
     // The start is mostly class loading; the text index loads on a second core meanwhile, once Jena
     // is initialised (its registries are filled in order, on one thread).
     JenaSystem.init();
@@ -126,6 +145,9 @@ final class ServeCommand implements Callable<Integer> {
     cl.getOut().printf("queries time out after %s s; SERVICE %s%n", timeoutSeconds,
         options.serviceAllow().isEmpty() ? "is off" : "may call " + String.join(", ", options.serviceAllow()));
     cl.getOut().flush();
+    if (warmUpSeconds > 0) {
+      EngineWarmUp.start(SoveconServer.endpointFromHere(host, server.getHttpPort()), EngineWarmUp.catalogue(), WARM_UP_ROUNDS, Duration.ofMillis(Math.round(warmUpSeconds * 1000)));
+    }
     server.join();
     return 0;
   }

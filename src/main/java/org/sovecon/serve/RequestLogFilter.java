@@ -33,6 +33,10 @@ final class RequestLogFilter implements Filter {
   @Override
   public void doFilter(ServletRequest req, ServletResponse resp, FilterChain chain) throws IOException, ServletException {
     HttpServletRequest http = (HttpServletRequest) req;
+    if (http.getHeader(EngineWarmUp.HEADER) != null && SoveconServer.isLoopback(http.getRemoteAddr())) {
+      chain.doFilter(req, resp); // the server's own warm-up (EngineWarmUp), logged once as a whole
+      return;
+    }
     long t0 = System.nanoTime();
     String outcome = null;
     try {
@@ -45,6 +49,7 @@ final class RequestLogFilter implements Filter {
       long ms = (System.nanoTime() - t0) / 1_000_000;
       Object q = req.getAttribute(GuardedQueryService.QUERY_ATTRIBUTE);
       String query = q instanceof String s ? describe(s) : "";
+      if (req.getAttribute(AnswerCacheFilter.HIT_ATTRIBUTE) != null) query += " (answer kept)";
       LOG.info("{} {} {} {} ms{}", http.getMethod(), http.getRequestURI(), outcome, ms, query);
     }
   }

@@ -21,10 +21,13 @@ import java.util.List;
  * @param logQueries      log each query's full text (otherwise only its hash and length)
  * @param maxQueryLength  longest query text accepted, in characters
  * @param baseIri         the IRI namespace this server answers for: {@code BASE/id/x} is served at {@code /id/x}
+ * @param answerCacheBytes bytes of answers kept to answer a repeated query without running it again
+ *                        ({@link AnswerCacheFilter}); 0 runs every query
+ * @param release         names the served build in the answers' HTTP tags (ETag)
  */
 public record ServeOptions(String host, int port, Duration timeout, List<String> serviceAllow,
     Duration serviceTimeout, List<String> allowHosts, boolean logQueries, int maxQueryLength,
-    String baseIri) {
+    String baseIri, long answerCacheBytes, String release) {
 
   public static final String WIKIDATA = "https://query.wikidata.org/sparql";
 
@@ -34,21 +37,32 @@ public record ServeOptions(String host, int port, Duration timeout, List<String>
     if (timeout.isNegative() || timeout.isZero()) throw new IllegalArgumentException("the query timeout must be positive: " + timeout);
     if (!baseIri.endsWith("/")) throw new IllegalArgumentException("the base IRI must end with '/': " + baseIri);
     if (maxQueryLength <= 0) throw new IllegalArgumentException("the query length limit must be positive: " + maxQueryLength);
+    if (answerCacheBytes < 0) throw new IllegalArgumentException("the answer cache's size cannot be negative: " + answerCacheBytes);
+    if (!release.matches("[A-Za-z0-9._-]+")) throw new IllegalArgumentException("a release name is letters, digits, '.', '_' and '-': " + release);
   }
 
-  /** Loopback, port 3030, 30 s per query, Wikidata as the only SERVICE, 10 s to reach it, 256 KiB of query text. */
+  /** Answers kept by default: small beside the heap the launcher gives even the smallest store. */
+  public static final long DEFAULT_ANSWER_CACHE = 32L << 20;
+
+  /**
+   * Loopback, port 3030, 30 s per query, Wikidata as the only SERVICE, 10 s to reach it, 256 KiB of
+   * query text, 32 MiB of answers kept, a release name made up at start.
+   */
   public static ServeOptions defaults() {
     return new ServeOptions("127.0.0.1", 3030, Duration.ofSeconds(30), List.of(WIKIDATA), Duration.ofSeconds(10),
-        List.of(), false, 256 * 1024, org.sovecon.vocab.Namespaces.BASE);
+        List.of(), false, 256 * 1024, org.sovecon.vocab.Namespaces.BASE,
+        DEFAULT_ANSWER_CACHE, "start" + Long.toString(System.currentTimeMillis(), 36));
   }
 
-  public ServeOptions withHost(String h) { return new ServeOptions(h, port, timeout, serviceAllow, serviceTimeout, allowHosts, logQueries, maxQueryLength, baseIri); }
-  public ServeOptions withPort(int p) { return new ServeOptions(host, p, timeout, serviceAllow, serviceTimeout, allowHosts, logQueries, maxQueryLength, baseIri); }
-  public ServeOptions withTimeout(Duration t) { return new ServeOptions(host, port, t, serviceAllow, serviceTimeout, allowHosts, logQueries, maxQueryLength, baseIri); }
-  public ServeOptions withServiceAllow(List<String> s) { return new ServeOptions(host, port, timeout, s, serviceTimeout, allowHosts, logQueries, maxQueryLength, baseIri); }
-  public ServeOptions withServiceTimeout(Duration t) { return new ServeOptions(host, port, timeout, serviceAllow, t, allowHosts, logQueries, maxQueryLength, baseIri); }
-  public ServeOptions withAllowHosts(List<String> a) { return new ServeOptions(host, port, timeout, serviceAllow, serviceTimeout, a, logQueries, maxQueryLength, baseIri); }
-  public ServeOptions withLogQueries(boolean l) { return new ServeOptions(host, port, timeout, serviceAllow, serviceTimeout, allowHosts, l, maxQueryLength, baseIri); }
-  public ServeOptions withMaxQueryLength(int m) { return new ServeOptions(host, port, timeout, serviceAllow, serviceTimeout, allowHosts, logQueries, m, baseIri); }
-  public ServeOptions withBaseIri(String b) { return new ServeOptions(host, port, timeout, serviceAllow, serviceTimeout, allowHosts, logQueries, maxQueryLength, b); }
+  public ServeOptions withHost(String h) { return new ServeOptions(h, port, timeout, serviceAllow, serviceTimeout, allowHosts, logQueries, maxQueryLength, baseIri, answerCacheBytes, release); }
+  public ServeOptions withPort(int p) { return new ServeOptions(host, p, timeout, serviceAllow, serviceTimeout, allowHosts, logQueries, maxQueryLength, baseIri, answerCacheBytes, release); }
+  public ServeOptions withTimeout(Duration t) { return new ServeOptions(host, port, t, serviceAllow, serviceTimeout, allowHosts, logQueries, maxQueryLength, baseIri, answerCacheBytes, release); }
+  public ServeOptions withServiceAllow(List<String> s) { return new ServeOptions(host, port, timeout, s, serviceTimeout, allowHosts, logQueries, maxQueryLength, baseIri, answerCacheBytes, release); }
+  public ServeOptions withServiceTimeout(Duration t) { return new ServeOptions(host, port, timeout, serviceAllow, t, allowHosts, logQueries, maxQueryLength, baseIri, answerCacheBytes, release); }
+  public ServeOptions withAllowHosts(List<String> a) { return new ServeOptions(host, port, timeout, serviceAllow, serviceTimeout, a, logQueries, maxQueryLength, baseIri, answerCacheBytes, release); }
+  public ServeOptions withLogQueries(boolean l) { return new ServeOptions(host, port, timeout, serviceAllow, serviceTimeout, allowHosts, l, maxQueryLength, baseIri, answerCacheBytes, release); }
+  public ServeOptions withMaxQueryLength(int m) { return new ServeOptions(host, port, timeout, serviceAllow, serviceTimeout, allowHosts, logQueries, m, baseIri, answerCacheBytes, release); }
+  public ServeOptions withBaseIri(String b) { return new ServeOptions(host, port, timeout, serviceAllow, serviceTimeout, allowHosts, logQueries, maxQueryLength, b, answerCacheBytes, release); }
+  public ServeOptions withAnswerCacheBytes(long c) { return new ServeOptions(host, port, timeout, serviceAllow, serviceTimeout, allowHosts, logQueries, maxQueryLength, baseIri, c, release); }
+  public ServeOptions withRelease(String r) { return new ServeOptions(host, port, timeout, serviceAllow, serviceTimeout, allowHosts, logQueries, maxQueryLength, baseIri, answerCacheBytes, r); }
 }

@@ -20,7 +20,8 @@ import org.sovecon.serve.reconcile.ReconcileServlet;
  * queries are refused ({@link GuardedQueryService}); results are buffered so an error never ends in a
  * 200 ({@link ResponseBufferFilter}); only loopback Host names are answered ({@link HostCheckFilter});
  * status pages answer only loopback clients ({@link StatusPagesFilter}); the log keeps a hash of each
- * query, not its text ({@link RequestLogFilter}).
+ * query, not its text ({@link RequestLogFilter}). A repeated query is answered from the answers kept
+ * ({@link AnswerCacheFilter}): the graph does not change while the server runs.
  *
  * <pre>
  *   FusekiServer s = SoveconServer.create(dataset, ServeOptions.defaults().withPort(0));
@@ -71,6 +72,8 @@ public final class SoveconServer {
         .addFilter(DATASET + "/*", new RequestLogFilter(options.logQueries()))
         .addFilter("/$/*", new RequestLogFilter(options.logQueries()))
         .addFilter(DATASET + "/*", new ServiceDescriptionFilter(dataset, Set.of(DATASET + "/sparql", DATASET + "/query")))
+        .addFilter(DATASET + "/*", new AnswerCacheFilter(AnswerCache.ofBytes(options.answerCacheBytes()),
+            Set.of(DATASET, DATASET + "/sparql", DATASET + "/query"), options.release()))
         .addFilter(DATASET + "/*", new ResponseBufferFilter(RESPONSE_BUFFER))
         .addServlet(DATASET + ReconcileServlet.PATH + "/*", new ReconcileServlet(dataset));
     // The full-text index (text:query) over the store; the pages and the endpoint both read through it.
@@ -86,6 +89,14 @@ public final class SoveconServer {
     for (Connector c : server.getJettyServer().getConnectors())
       if (c instanceof ServerConnector sc) sc.setHost(host);
     return server;
+  }
+
+  /** The SPARQL endpoint as a client on this machine reaches a server bound to {@code host}. */
+  public static java.net.URI endpointFromHere(String host, int port) {
+    String h = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
+    if (h.equals("0.0.0.0") || h.isEmpty()) h = "127.0.0.1";
+    else if (h.equals("::")) h = "::1";
+    return java.net.URI.create("http://" + (h.contains(":") ? "[" + h + "]" : h) + ":" + port + DATASET + "/sparql");
   }
 
   static boolean isLoopback(String host) {

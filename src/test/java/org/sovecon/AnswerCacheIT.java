@@ -1,0 +1,169 @@
+package org.sovecon;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import org.apache.jena.fuseki.main.FusekiServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.sovecon.serve.EngineWarmUp;
+import org.sovecon.serve.ServeOptions;
+
+/**
+ * A repeated query is answered from the answers the server keeps, without reaching Fuseki (whose every
+ * answer carries a {@code Fuseki-Request-Id}); answers carry an ETag that a client can send back for a
+ * 304; what may change (SERVICE, NOW(), errors, timeouts) is never kept; the bound holds.
+ */
+class AnswerCacheIT {
+  static final String PEOPLE = "SELECT (COUNT(*) AS ?n) WHERE { ?s a <https://w3id.org/sovecon/ontology#Person> }";
+  static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  static FusekiServer server;
+  static FusekiServer uncached;
+  static FusekiServer small;
+
+  @BeforeAll
+  static void start() throws Exception {
+    ServeOptions base = ServeOptions.defaults().withServiceAllow(List.of()).withTimeout(Duration.ofSeconds(2));
+    server = SafetyServers.start(base.withRelease("test-1"));
+    uncached = SafetyServers.start(base.withAnswerCacheBytes(0));
+    small = SafetyServers.start(base.withAnswerCacheBytes(16 * 1024)); // answers of up to 1 KiB kept
+  }
+
+  @AfterAll
+  static void stop() {
+    for (FusekiServer s : new FusekiServer[] {server, uncached, small}) if (s != null) s.stop();
+  }
+
+  static HttpResponse<String> post(FusekiServer s, String query, String accept, String... headers) throws Exception {
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(SafetyServers.endpoint(s))).timeout(Duration.ofSeconds(20))
+        .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", accept)
+        .POST(HttpRequest.BodyPublishers.ofString("query=" + URLEncoder.encode(query, StandardCharsets.UTF_8)));
+    for (int i = 0; i < headers.length; i += 2) b.header(headers[i], headers[i + 1]);
+    return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  static HttpResponse<String> get(FusekiServer s, String query, String accept) throws Exception {
+    URI u = URI.create(SafetyServers.endpoint(s) + "?query=" + URLEncoder.encode(query, StandardCharsets.UTF_8));
+    return http.send(HttpRequest.newBuilder(u).header("Accept", accept).GET().build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** Fuseki numbers every request it handles; an answer given from the cache never reached it. */
+  static boolean ranOnTheEngine(HttpResponse<String> r) {
+    return r.headers().firstValue("Fuseki-Request-Id").isPresent();
+  }
+
+  static String etag(HttpResponse<String> r) {
+    return r.headers().firstValue("ETag").orElse("");
+  }
+
+  @Test
+  void aRepeatedQueryIsAnsweredFromTheCacheWithTheSameBodyAndTag() throws Exception {
+    String q = PEOPLE + " # repeated";
+    HttpResponse<String> first = post(server, q, "text/csv");
+    HttpResponse<String> second = post(server, q, "text/csv");
+    assertEquals(200, first.statusCode(), first.body());
+    assertTrue(ranOnTheEngine(first));
+    assertFalse(ranOnTheEngine(second), "the second answer should come from the cache");
+    assertEquals(first.body(), second.body());
+    assertTrue(first.body().matches("(?s)n\\r?\\n[1-9][0-9]*\\r?\\n"), first.body());
+    assertTrue(etag(first).startsWith("\"test-1-"), etag(first));
+    assertEquals(etag(first), etag(second));
+    assertEquals("no-cache", second.headers().firstValue("Cache-Control").orElse(""));
+    assertTrue(second.headers().allValues("Vary").stream().anyMatch(v -> v.contains("Accept")), second.headers().map().toString());
+    assertEquals(first.headers().firstValue("Content-Type"), second.headers().firstValue("Content-Type"));
+  }
+
+  @Test
+  void aClientThatHasTheAnswerGetsA304() throws Exception {
+    String q = PEOPLE + " # revalidated";
+    String tag = etag(post(server, q, "text/csv"));
+    HttpResponse<String> again = post(server, q, "text/csv", "If-None-Match", tag);
+    assertEquals(304, again.statusCode());
+    assertEquals("", again.body());
+    assertEquals(200, post(server, q, "text/csv", "If-None-Match", "\"another-build-123\"").statusCode());
+  }
+
+  @Test
+  void getAndPostOfTheSameQueryAreOneAnswerAndEachMediaTypeItsOwn() throws Exception {
+    String q = PEOPLE + " # get and post";
+    HttpResponse<String> posted = post(server, q, "application/sparql-results+json");
+    HttpResponse<String> got = get(server, q, "application/sparql-results+json");
+    assertFalse(ranOnTheEngine(got));
+    assertEquals(posted.body(), got.body());
+    HttpResponse<String> csv = get(server, q, "text/csv");
+    assertTrue(ranOnTheEngine(csv), "another media type is another answer");
+    assertNotEquals(etag(posted), etag(csv));
+    assertTrue(csv.headers().firstValue("Content-Type").orElse("").startsWith("text/csv"));
+  }
+
+  @Test
+  void whatMayChangeIsNeverKept() throws Exception {
+    for (String q : List.of("SELECT (NOW() AS ?t) WHERE {}", "SELECT (RAND() AS ?r) WHERE {}",
+        "SELECT (STRUUID() AS ?u) WHERE {}")) {
+      post(server, q, "text/csv");
+      HttpResponse<String> again = post(server, q, "text/csv");
+      assertEquals(200, again.statusCode(), q + ": " + again.body());
+      assertTrue(ranOnTheEngine(again), q + " should run every time");
+      assertEquals("", etag(again), q);
+    }
+  }
+
+  @Test
+  void errorsAndTimeoutsAreNotKept() throws Exception {
+    HttpResponse<String> bad = post(server, "SELECT WHERE {", "text/csv");
+    assertEquals(400, bad.statusCode());
+    assertEquals(400, post(server, "SELECT WHERE {", "text/csv").statusCode());
+    assertEquals("", etag(bad));
+    String runaway = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }";
+    HttpResponse<String> t1 = post(server, runaway, "text/csv");
+    HttpResponse<String> t2 = post(server, runaway, "text/csv");
+    assertEquals(503, t1.statusCode(), t1.body());
+    assertEquals(503, t2.statusCode(), t2.body());
+    assertTrue(ranOnTheEngine(t2));
+  }
+
+  @Test
+  void noCacheAsksTheEngineAndNoStoreKeepsNothing() throws Exception {
+    String q = PEOPLE + " # no-store";
+    post(server, q, "text/csv", "Cache-Control", "no-store");
+    assertTrue(ranOnTheEngine(post(server, q, "text/csv")), "a no-store answer was kept");
+    assertFalse(ranOnTheEngine(post(server, q, "text/csv")));
+    assertTrue(ranOnTheEngine(post(server, q, "text/csv", "Cache-Control", "no-cache")));
+  }
+
+  @Test
+  void theBoundHoldsAndZeroTurnsTheCacheOff() throws Exception {
+    String big = "SELECT ?s ?p ?o WHERE { ?s ?p ?o } LIMIT 200";
+    post(small, big, "text/csv");
+    assertTrue(ranOnTheEngine(post(small, big, "text/csv")), "an answer over the entry limit was kept");
+    post(small, PEOPLE, "text/csv");
+    assertFalse(ranOnTheEngine(post(small, PEOPLE, "text/csv")));
+    post(uncached, PEOPLE, "text/csv");
+    HttpResponse<String> r = post(uncached, PEOPLE, "text/csv");
+    assertTrue(ranOnTheEngine(r));
+    assertEquals("", etag(r));
+  }
+
+  @Test
+  void theWarmUpRunsTheCatalogueWithoutFillingTheCache() throws Exception {
+    List<String> catalogue = EngineWarmUp.catalogue();
+    assertTrue(catalogue.size() > 50, "catalogue of " + catalogue.size());
+    assertTrue(catalogue.stream().noneMatch(q -> q.contains("SERVICE")));
+    List<String> some = catalogue.subList(0, 5);
+    var done = EngineWarmUp.run(URI.create(SafetyServers.endpoint(server)), some, 2, Duration.ofSeconds(60));
+    assertEquals(new EngineWarmUp.Done(10, 0), done);
+    HttpResponse<String> after = post(server, some.get(0), "application/sparql-results+json, text/turtle;q=0.9");
+    assertTrue(ranOnTheEngine(after), "the warm-up's answers should not be kept");
+  }
+}
