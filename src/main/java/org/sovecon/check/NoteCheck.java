@@ -117,33 +117,58 @@ public final class NoteCheck {
 
   /**
    * The names a note may contain, found from its words instead of trying every name on every note:
-   * a name found by {@link MentionCheck#containsWord} starts at a word of the note, and its first word
-   * is that word (or that word less a plural "s"). With every name tried on every note the check grew
-   * with names × notes, and at a hundred copies of the data it took longer than the rest of the build.
+   * a name found by {@link MentionCheck#containsWord} appears letter for letter, so its first word is a
+   * word of the note (a one-word name may also be that word less a plural "s"), and the note's next
+   * word begins with the name's second word. Names are looked up by their first word and the first two
+   * letters of their second. With every name tried on every note the check grew with names × notes;
+   * keyed on the first word alone, names that share it ("Rykov" and "Rykov c2", as in the benchmark's
+   * copies) were all tried on every note that says "Rykov".
    */
   static final class NameIndex {
-    private final Map<String, List<String>> byFirstWord = new HashMap<>();
-    private final List<String> startingOtherwise = new ArrayList<>();
+    private static final int PREFIX = 2;
+    private final Map<String, List<String>> oneWord = new HashMap<>();
+    private final Map<String, List<String>> byFirstWords = new HashMap<>();
 
     NameIndex(Set<String> names) {
       for (String n : names) {
-        String first = firstWord(n, 0);
-        if (first.isEmpty()) startingOtherwise.add(n);
-        else byFirstWord.computeIfAbsent(first, k -> new ArrayList<>()).add(n);
+        int first = nextWord(n, 0);
+        if (first >= n.length()) continue; // no letter or digit: containsWord finds it nowhere useful
+        String w = firstWord(n, first);
+        int second = nextWord(n, first + w.length());
+        if (second >= n.length()) oneWord.computeIfAbsent(w, k -> new ArrayList<>()).add(n);
+        else {
+          String w2 = firstWord(n, second);
+          byFirstWords.computeIfAbsent(key(w, w2, PREFIX), k -> new ArrayList<>()).add(n);
+        }
       }
     }
 
     Set<String> candidates(String text) {
-      Set<String> out = new HashSet<>(startingOtherwise);
-      int i = 0;
+      Set<String> out = new HashSet<>();
+      int i = nextWord(text, 0);
       while (i < text.length()) {
-        if (!Character.isLetterOrDigit(text.charAt(i))) { i++; continue; }
         String w = firstWord(text, i);
-        out.addAll(byFirstWord.getOrDefault(w, List.of()));
-        if (w.endsWith("s")) out.addAll(byFirstWord.getOrDefault(w.substring(0, w.length() - 1), List.of()));
-        i += w.length();
+        out.addAll(oneWord.getOrDefault(w, List.of()));
+        if (w.endsWith("s")) out.addAll(oneWord.getOrDefault(w.substring(0, w.length() - 1), List.of()));
+        int next = nextWord(text, i + w.length());
+        if (next < text.length()) {
+          String w2 = firstWord(text, next);
+          for (int p = 1; p <= PREFIX; p++) out.addAll(byFirstWords.getOrDefault(key(w, w2, p), List.of()));
+        }
+        i = next;
       }
       return out;
+    }
+
+    /** A name's (or a note's) first word and the first letters of the next: at most {@code prefix}. */
+    private static String key(String first, String second, int prefix) {
+      return first + '\u0000' + second.substring(0, Math.min(prefix, second.length()));
+    }
+
+    private static int nextWord(String s, int from) {
+      int i = from;
+      while (i < s.length() && !Character.isLetterOrDigit(s.charAt(i))) i++;
+      return i;
     }
 
     private static String firstWord(String s, int from) {

@@ -29,4 +29,13 @@ class NoteCheckNameIndexTest {
     var index = new NoteCheck.NameIndex(Set.of("mir"));
     assertEquals(Set.of(), index.candidates("smirnov wrote"));
   }
+
+  @Test
+  void namesThatShareAFirstWordAreProposedOnlyWhereTheNextWordFits() {
+    var index = new NoteCheck.NameIndex(Set.of("rykov", "rykov c2", "rykov c3", "left opposition", "world war i"));
+    assertEquals(Set.of("rykov"), index.candidates("rykov and bukharin"));
+    assertEquals(Set.of("rykov", "rykov c2"), index.candidates("rykov c2 spoke"));
+    assertEquals(Set.of("left opposition"), index.candidates("the left oppositions, the left wing"));
+    assertEquals(Set.of("world war i"), index.candidates("after world war i"));
+  }
 }
