@@ -36,6 +36,7 @@ import urllib.parse
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 UNION_GRAPH = "urn:sovecon:all"
+COPIES_PER_FILE = 10  # copies of one fact table per file in the x10 and x100 data
 QUERY_TIMEOUT = 120  # seconds a peer may take over one catalogue query before it counts as not answered
 
 
@@ -113,8 +114,9 @@ def write_csv(path, rows):
 
 def make_copies(n, out):
     """data/ n times over: copy 0 is the real data, copy k>0 suffixes every entity and data-set id
-    (and labels and aliases, so that no two copies look like duplicates) with -ck. The five sources
-    and their lines are shared, as the copies cite the same texts."""
+    (and labels, aliases and romanisations, so that no two copies look like duplicates) with -ck. The
+    five sources and their lines are shared, as the copies cite the same texts. Fact and observation
+    tables are written COPIES_PER_FILE copies to a file: a table may hold at most 16 MiB."""
     data = os.path.join(ROOT, "data")
     done = os.path.join(out, ".complete")
     if os.path.exists(done):
@@ -146,8 +148,8 @@ def make_copies(n, out):
                     for i, col in enumerate(h):
                         if i >= len(r):
                             break
-                        if col in ("label", "aliases") and r[i]:
-                            r[i] = ";".join(a + f" c{k}" for a in r[i].split(";"))
+                        if col in ("label", "aliases", "translit") and r[i]:
+                            r[i] = ";".join(a + f"-c{k}" if a.strip() else a for a in r[i].split(";"))
                         elif col not in ("id", "description", "note", "source", "lines", "label_ru", "translit",
                                          "wikidata", "wikidata_close", "wikidata_evidence") and r[i]:
                             r[i] = rename(r[i], k)  # property columns such as postIn
@@ -166,18 +168,22 @@ def make_copies(n, out):
         h = rows[0]
         keep = {"source", "lines", "note", "start", "end", "date", "value", "upper", "unit", "period", "base",
                 "status", "bound", "rank", "rank_reason", "role", "property"}
-        out_rows = [h]
-        for k in range(n):
-            for r in rows[1:]:
-                if not r:
-                    continue
-                r = list(r)
-                if k:
-                    for i, col in enumerate(h[:len(r)]):
-                        if col not in keep and r[i]:
-                            r[i] = rename(r[i], k)
-                out_rows.append(r)
-        write_csv(os.path.join(out, os.path.relpath(f, data)), out_rows)
+        for first in range(0, n, COPIES_PER_FILE):
+            out_rows = [h]
+            for k in range(first, min(n, first + COPIES_PER_FILE)):
+                for r in rows[1:]:
+                    if not r:
+                        continue
+                    r = list(r)
+                    if k:
+                        for i, col in enumerate(h[:len(r)]):
+                            if col not in keep and r[i]:
+                                r[i] = rename(r[i], k)
+                    out_rows.append(r)
+            name = os.path.relpath(f, data)
+            if first:
+                name = name[:-len(".csv")] + f"-copies-{first}.csv"
+            write_csv(os.path.join(out, name), out_rows)
     open(done, "w").close()
     return out
 

@@ -124,7 +124,7 @@ final class ServeCommand implements Callable<Integer> {
     // The answers' HTTP tags name the build, so replicas of one build agree and a new build's differ.
     options = options.withRelease(db.getParent().getFileName().toString().replaceAll("[^A-Za-z0-9._-]", "-"));
     // The start is mostly class loading; the text index loads on a second core meanwhile, once Jena
-    // is initialised (its registries are filled in order, on one thread).
+    // is initialised (its registries are filled in order, on one thread), and only searches wait for it.
     JenaSystem.init();
     Optional<Path> indexDir = TextSearch.besideDatabase(db);
     CompletableFuture<TextIndex> index = indexDir.isPresent()
@@ -137,7 +137,7 @@ final class ServeCommand implements Callable<Integer> {
     }
     Dataset data = ds;
     FusekiServer server = SoveconServer.create(data,
-        () -> index != null ? TextSearch.over(data, index.join()) : TextSearch.index(data).dataset(), options);
+        () -> index != null ? TextSearch.over(data, index) : TextSearch.index(data).dataset(), options);
     server.start();
     String shown = host.contains(":") ? "[" + host + "]" : host;
     cl.getOut().printf("serving in %.1f s: http://%s:%d%s/sparql  (UI: http://%s:%d/)%n",

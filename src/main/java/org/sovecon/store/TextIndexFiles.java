@@ -54,6 +54,17 @@ public final class TextIndexFiles {
     return (TextIndex) Assembler.general().open(index);
   }
 
+  /**
+   * What the configured index indexes (fields and the properties that fill them), without opening an
+   * index: a server builds its dataset with it while the index itself is still loading.
+   */
+  public static EntityDefinition entityDefinition() {
+    TextQuery.init();
+    Model m = config();
+    Resource map = m.getResource(INDEX).getPropertyResourceValue(m.createProperty(TEXT + "entityMap"));
+    return (EntityDefinition) Assembler.general().open(map);
+  }
+
   /** Adds a document for each triple whose predicate the index maps; returns how many. */
   public static int fill(TextIndex index, Iterator<Triple> triples) {
     EntityDefinition def = index.getDocDef();

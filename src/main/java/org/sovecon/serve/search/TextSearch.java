@@ -77,6 +77,14 @@ public final class TextSearch {
     return TextDatasetFactory.create(data, index, true, null);
   }
 
+  /**
+   * As {@link #over(Dataset, TextIndex)}, with an index still loading: other queries are answered
+   * meanwhile; a search waits for it.
+   */
+  public static Dataset over(Dataset data, java.util.concurrent.CompletableFuture<TextIndex> loading) {
+    return over(data, new LoadingTextIndex(loading, TextIndexFiles.entityDefinition()));
+  }
+
   /** The build's index folder beside the TDB2 database folder {@code db}, if the build has one. */
   public static Optional<Path> besideDatabase(Path db) {
     Path dir = db.toAbsolutePath().getParent().resolve(TextIndexFiles.DIR);
