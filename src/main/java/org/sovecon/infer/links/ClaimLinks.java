@@ -82,19 +82,21 @@ public final class ClaimLinks {
         }
       }
     }
+    // Claims looked up by the passage they cite: scanning every claim for each restated passage grew
+    // with claims × claims as the data grew (at x100 it held the build for minutes).
+    Map<Node, List<Claim>> byCitation = new HashMap<>();
+    for (Claim c : claims.values()) byCitation.computeIfAbsent(c.citation(), k -> new ArrayList<>()).add(c);
     asserted.find(Node.ANY, SOV.restatesPassage, Node.ANY).forEachRemaining(r -> {
-      for (Claim a : claims.values()) {
-        if (!a.citation().equals(r.getSubject())) continue;
-        for (Claim b : claims.values())
-          if (b.citation().equals(r.getObject()) && b.subject().equals(a.subject()) && b.property().equals(a.property()))
+      for (Claim a : byCitation.getOrDefault(r.getSubject(), List.of()))
+        for (Claim b : byCitation.getOrDefault(r.getObject(), List.of()))
+          if (b.subject().equals(a.subject()) && b.property().equals(a.property()))
             link(out, Kind.RESTATES, a, b, asserted, "the passage restates the other (restatements.csv)", false);
-      }
     });
-    for (Row r : curated) curated(r, claims, asserted, out, reporter);
+    for (Row r : curated) curated(r, byCitation, asserted, out, reporter);
     return out;
   }
 
-  private static void curated(Row r, Map<Node, Claim> claims, Graph asserted, Graph out, ProblemReporter reporter) {
+  private static void curated(Row r, Map<Node, List<Claim>> claims, Graph asserted, Graph out, ProblemReporter reporter) {
     Optional<Kind> kind = Kind.parse(r.get("kind"));
     if (kind.isEmpty()) {
       reporter.report(Problem.at(r, "kind", ProblemCode.BAD_VALUE, "unknown link kind '" + r.get("kind") + "': use corroborates, contradicts or restates"));
@@ -106,7 +108,7 @@ public final class ClaimLinks {
   }
 
   /** The claim a curated row names by subject, property and the passage that states it. */
-  private static Optional<Claim> find(Row r, String sourceColumn, String linesColumn, Map<Node, Claim> claims, ProblemReporter reporter) {
+  private static Optional<Claim> find(Row r, String sourceColumn, String linesColumn, Map<Node, List<Claim>> byCitation, ProblemReporter reporter) {
     Optional<LineRange> lines = LineRange.parse(r.get(linesColumn));
     if (lines.isEmpty()) {
       reporter.report(Problem.at(r, linesColumn, ProblemCode.BAD_LINES, "'" + r.get(linesColumn) + "' is not a line range: write N or N-M with N <= M"));
@@ -115,8 +117,8 @@ public final class ClaimLinks {
     Node citation = NodeFactory.createURI(Namespaces.CITATION + r.get(sourceColumn) + "/" + lines.get());
     Node subject = NodeFactory.createURI(Namespaces.ID + r.get("subject"));
     Node property = NodeFactory.createURI(Namespaces.SOV + r.get("property"));
-    Optional<Claim> c = claims.values().stream()
-        .filter(x -> x.citation().equals(citation) && x.subject().equals(subject) && x.property().equals(property)).findFirst();
+    Optional<Claim> c = byCitation.getOrDefault(citation, List.of()).stream()
+        .filter(x -> x.subject().equals(subject) && x.property().equals(property)).findFirst();
     if (c.isEmpty())
       reporter.report(Problem.at(r, linesColumn, ProblemCode.UNKNOWN_REFERENCE, "no claim that " + r.get("subject") + " "
           + r.get("property") + " … cites " + r.get(sourceColumn) + " " + r.get(linesColumn)));
