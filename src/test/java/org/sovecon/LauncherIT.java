@@ -52,11 +52,11 @@ class LauncherIT {
     java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\bMaxHeapSize\\s+= (\\d+)").matcher(out);
     assertTrue(m.find(), out);
     long mib = Long.parseLong(m.group(1)) >> 20;
-    // 256 MiB plus a quarter of the store's size on disk (du: TDB2's files are sparse), below the 2 GiB cap,
+    // 256 MiB plus an eighth of the store's size on disk (du: TDB2's files are sparse), below the 2 GiB cap,
     // with the serial collector.
     Process du = new ProcessBuilder("du", "-sk", tmp.resolve("store/current/tdb2").toString()).start();
     long storeMib = Long.parseLong(new String(du.getInputStream().readAllBytes(), StandardCharsets.UTF_8).split("\\s")[0]) / 1024;
-    long expected = Math.min(2048, 256 + storeMib / 4);
+    long expected = Math.min(2048, 256 + storeMib / 8);
     assertTrue(Math.abs(mib - expected) <= 8 && mib < 2048, "heap " + mib + " MiB for a store of " + storeMib + " MiB");
     assertTrue(out.matches("(?s).*\\bUseSerialGC\\s+= true\\b.*"), "the serial collector for serve and query");
   }
