@@ -6,7 +6,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
-import jakarta.servlet.WriteListener;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
@@ -151,13 +150,9 @@ final class AnswerCacheFilter implements Filter {
     private ByteArrayOutputStream copy;
     private boolean described;
     private PrintWriter writer;
-    private final ServletOutputStream stream = new ServletOutputStream() {
-      @Override public void write(int b) throws IOException { write(new byte[] {(byte) b}, 0, 1); }
+    private final ServletOutputStream stream = new BlockingOutputStream() {
       @Override public void write(byte[] b, int off, int len) throws IOException { pass(b, off, len); }
       @Override public void flush() throws IOException { real.getOutputStream().flush(); }
-      @Override public void print(String s) throws IOException { byte[] b = String.valueOf(s).getBytes(StandardCharsets.UTF_8); write(b, 0, b.length); }
-      @Override public boolean isReady() { return true; }
-      @Override public void setWriteListener(WriteListener l) { throw new UnsupportedOperationException("blocking writes only"); }
     };
 
     Capture(HttpServletResponse real, String etag, boolean keep) {

@@ -6,7 +6,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
-import jakarta.servlet.WriteListener;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
 import java.io.ByteArrayOutputStream;
@@ -14,7 +13,6 @@ import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
 
 /**
  * Holds a response in memory until it is complete, so that an error met while the results are being
@@ -56,16 +54,10 @@ final class ResponseBufferFilter implements Filter {
     private boolean streaming;
     private boolean failedWhileStreaming;
     private PrintWriter writer;
-    private final ServletOutputStream out = new ServletOutputStream() {
-      @Override public void write(int b) throws IOException { write(new byte[] {(byte) b}, 0, 1); }
+    private final ServletOutputStream out = new BlockingOutputStream() {
       @Override public void write(byte[] b, int off, int len) throws IOException { append(b, off, len); }
       @Override public void flush() throws IOException { if (streaming && !failedWhileStreaming) real.getOutputStream().flush(); }
       @Override public void close() {}
-      // ServletOutputStream.print refuses characters beyond Latin-1, and Fuseki writes its error
-      // messages (which quote the query) with it: a message in Russian would arrive as an empty body.
-      @Override public void print(String s) throws IOException { byte[] b = String.valueOf(s).getBytes(StandardCharsets.UTF_8); write(b, 0, b.length); }
-      @Override public boolean isReady() { return true; }
-      @Override public void setWriteListener(WriteListener l) { throw new UnsupportedOperationException("blocking writes only"); }
     };
 
     Buffered(HttpServletResponse real, int limit) {
