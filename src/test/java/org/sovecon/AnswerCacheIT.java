@@ -19,6 +19,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.sovecon.serve.EngineWarmUp;
 import org.sovecon.serve.ServeOptions;
+import org.sovecon.serve.UserActivity;
 
 /**
  * A repeated query is answered from the answers the server keeps, without reaching Fuseki (whose every
@@ -161,9 +162,21 @@ class AnswerCacheIT {
     assertTrue(catalogue.size() > 50, "catalogue of " + catalogue.size());
     assertTrue(catalogue.stream().noneMatch(q -> q.contains("SERVICE")));
     List<String> some = catalogue.subList(0, 5);
-    var done = EngineWarmUp.run(URI.create(SafetyServers.endpoint(server)), some, 2, Duration.ofSeconds(60));
+    var done = EngineWarmUp.run(URI.create(SafetyServers.endpoint(server)), some, 2, Duration.ofSeconds(60),
+        UserActivity.of(server), Duration.ofMillis(200));
     assertEquals(new EngineWarmUp.Done(10, 0), done);
     HttpResponse<String> after = post(server, some.get(0), "application/sparql-results+json, text/turtle;q=0.9");
     assertTrue(ranOnTheEngine(after), "the warm-up's answers should not be kept");
+  }
+
+  @Test
+  void theWarmUpWaitsWhileUsersAreAsking() throws Exception {
+    UserActivity users = UserActivity.of(small);
+    post(small, PEOPLE + " # a user", "text/csv");
+    assertFalse(users.quietFor(Duration.ofSeconds(3)), "a user's request should count as activity");
+    // Asked to wait for 3 s of quiet, within a budget of 1 s: the warm-up sends nothing.
+    var done = EngineWarmUp.run(URI.create(SafetyServers.endpoint(small)), EngineWarmUp.catalogue(), 1,
+        Duration.ofSeconds(1), users, Duration.ofSeconds(3));
+    assertEquals(new EngineWarmUp.Done(0, 0), done);
   }
 }

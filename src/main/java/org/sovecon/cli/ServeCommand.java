@@ -16,6 +16,7 @@ import org.sovecon.store.StoreReader;
 import org.sovecon.serve.EngineWarmUp;
 import org.sovecon.serve.ServeOptions;
 import org.sovecon.serve.SoveconServer;
+import org.sovecon.serve.UserActivity;
 import org.sovecon.serve.search.TextSearch;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -81,9 +82,10 @@ final class ServeCommand implements Callable<Integer> {
           + "change while the server runs. 0 runs every query (default: ${DEFAULT-VALUE}; docs/benchmarks.md).")
   int answerCacheMiB;
 
-  @Option(names = "--warm-up", paramLabel = "SECONDS", defaultValue = "10",
-      description = "Run the query catalogue in the background for up to this long after the start, so that "
-          + "the first users' queries meet compiled code, not a cold JVM; 0 skips it (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--warm-up", paramLabel = "SECONDS", defaultValue = "30",
+      description = "For up to this long after the start, run the query catalogue in the background while no user "
+          + "is asking anything, so that the first users' queries meet compiled code, not a cold JVM; 0 skips it "
+          + "(default: ${DEFAULT-VALUE}).")
   double warmUpSeconds;
 
   @Option(names = "--base-iri", paramLabel = "IRI", defaultValue = org.sovecon.vocab.Namespaces.BASE,
@@ -146,7 +148,8 @@ final class ServeCommand implements Callable<Integer> {
         options.serviceAllow().isEmpty() ? "is off" : "may call " + String.join(", ", options.serviceAllow()));
     cl.getOut().flush();
     if (warmUpSeconds > 0) {
-      EngineWarmUp.start(SoveconServer.endpointFromHere(host, server.getHttpPort()), EngineWarmUp.catalogue(), WARM_UP_ROUNDS, Duration.ofMillis(Math.round(warmUpSeconds * 1000)));
+      EngineWarmUp.start(SoveconServer.endpointFromHere(host, server.getHttpPort()), EngineWarmUp.catalogue(),
+          WARM_UP_ROUNDS, Duration.ofMillis(Math.round(warmUpSeconds * 1000)), UserActivity.of(server));
     }
     server.join();
     return 0;

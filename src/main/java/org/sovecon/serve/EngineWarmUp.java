@@ -18,7 +18,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs the query catalogue against the server just started, in the background, for a bounded time.
+ * Runs the query catalogue against the server just started, in the background, for a bounded time,
+ * while the server is otherwise idle.
  * A fresh JVM interprets Jena's query engine, Jetty and the result writers for the first few hundred
  * requests before its compiler has made them fast (docs/benchmarks.md: the catalogue's geometric mean
  * went from 6.5 ms after three rounds to 3.6 ms after ten); this spends that time before users do.
@@ -26,7 +27,8 @@ import org.slf4j.LoggerFactory;
  * <p>The requests go through HTTP, so every layer a user's query passes through is warmed, and say
  * {@code Cache-Control: no-cache, no-store}: they run on the engine and leave nothing in the answer
  * cache. Queries calling a remote endpoint ({@code SERVICE}) are skipped. One thread, one request at
- * a time: on a small machine the users' queries still get the other cores.
+ * a time, and only while no user has asked anything for half a second: the warm-up uses idle time and
+ * never competes with a user's query (once users come, their queries warm the engine themselves).
  */
 public final class EngineWarmUp {
   private static final Logger LOG = LoggerFactory.getLogger(EngineWarmUp.class);
@@ -58,8 +60,8 @@ public final class EngineWarmUp {
    * {@code rounds} are done or {@code budget} has passed (checked between queries; each query is
    * bounded by the server's own timeout).
    */
-  public static Thread start(URI endpoint, List<String> queries, int rounds, Duration budget) {
-    Thread t = new Thread(() -> run(endpoint, queries, rounds, budget), "sovecon-warm-up");
+  public static Thread start(URI endpoint, List<String> queries, int rounds, Duration budget, UserActivity users) {
+    Thread t = new Thread(() -> run(endpoint, queries, rounds, budget, users, IDLE), "sovecon-warm-up");
     t.setDaemon(true);
     t.setPriority(Thread.MIN_PRIORITY);
     t.start();
@@ -69,7 +71,11 @@ public final class EngineWarmUp {
   /** What a warm-up did: requests sent, and how many of them were not answered with a 200. */
   public record Done(int sent, int failed) {}
 
-  public static Done run(URI endpoint, List<String> queries, int rounds, Duration budget) {
+  /** How long no user request must have arrived before the next warm-up query is sent. */
+  static final Duration IDLE = Duration.ofMillis(500);
+
+  /** As {@link #start}, on this thread; each query is sent only after {@code idle} without a user request. */
+  public static Done run(URI endpoint, List<String> queries, int rounds, Duration budget, UserActivity users, Duration idle) {
     long start = System.nanoTime();
     long deadline = start + budget.toNanos();
     int sent = 0;
@@ -78,6 +84,14 @@ public final class EngineWarmUp {
     rounds:
     for (int r = 0; r < rounds; r++) {
       for (String q : queries) {
+        try {
+          while (!users.quietFor(idle)) {
+            if (System.nanoTime() > deadline) break rounds;
+            Thread.sleep(100);
+          }
+        } catch (InterruptedException e) {
+          break rounds;
+        }
         if (System.nanoTime() > deadline || Thread.currentThread().isInterrupted()) break rounds;
         HttpRequest req = HttpRequest.newBuilder(endpoint)
             .header("Content-Type", "application/x-www-form-urlencoded")

@@ -25,9 +25,11 @@ final class RequestLogFilter implements Filter {
   static final Logger LOG = LoggerFactory.getLogger("org.sovecon.serve.requests");
 
   private final boolean logQueries;
+  private final UserActivity activity;
 
-  RequestLogFilter(boolean logQueries) {
+  RequestLogFilter(boolean logQueries, UserActivity activity) {
     this.logQueries = logQueries;
+    this.activity = activity;
   }
 
   @Override
@@ -37,6 +39,7 @@ final class RequestLogFilter implements Filter {
       chain.doFilter(req, resp); // the server's own warm-up (EngineWarmUp), logged once as a whole
       return;
     }
+    activity.touch();
     long t0 = System.nanoTime();
     String outcome = null;
     try {

@@ -57,6 +57,7 @@ public final class SoveconServer {
     String host = options.host();
     ServicePolicy services = new ServicePolicy(options.serviceAllow(), options.serviceTimeout());
     QueryGuard guard = new QueryGuard(options.maxQueryLength(), services);
+    UserActivity activity = new UserActivity();
     FusekiServer.Builder b = FusekiServer.create()
         .port(options.port())
         .loopback(isLoopback(host))
@@ -69,8 +70,8 @@ public final class SoveconServer {
         // Filters run in this order, before Fuseki's dispatch.
         .addFilter("/*", new HostCheckFilter(HostCheckFilter.acceptedNames(host, options.allowHosts())))
         .addFilter("/$/*", new StatusPagesFilter())
-        .addFilter(DATASET + "/*", new RequestLogFilter(options.logQueries()))
-        .addFilter("/$/*", new RequestLogFilter(options.logQueries()))
+        .addFilter(DATASET + "/*", new RequestLogFilter(options.logQueries(), activity))
+        .addFilter("/$/*", new RequestLogFilter(options.logQueries(), new UserActivity()))
         .addFilter(DATASET + "/*", new ServiceDescriptionFilter(dataset, Set.of(DATASET + "/sparql", DATASET + "/query")))
         .addFilter(DATASET + "/*", new AnswerCacheFilter(AnswerCache.ofBytes(options.answerCacheBytes()),
             Set.of(DATASET, DATASET + "/sparql", DATASET + "/query"), options.release()))
@@ -86,6 +87,7 @@ public final class SoveconServer {
       b.staticFileBase(ui).addServlet("/$/server", new ActionServerStatus());
     }
     FusekiServer server = b.build();
+    activity.attachTo(server);
     for (Connector c : server.getJettyServer().getConnectors())
       if (c instanceof ServerConnector sc) sc.setHost(host);
     return server;
