@@ -84,6 +84,26 @@ public final class GraphBuild {
       reporter.report(Problem.error(layout.ontologyDir(), 0, 0, ProblemCode.ONTOLOGY, "cannot read the ontology: " + e.getMessage()));
       return failed();
     }
+    Converted c = checkAndConvert(ontology);
+    if (c == null) return failed();
+    // Only the graphs and counts are still reachable here: the tables, the rows each triple came from
+    // and the converter's indexes (more than the graph itself at x100) can go before inference.
+    Graph asserted = c.asserted();
+    // Romanised spellings of Russian names, for search (generated, so added after the checks).
+    org.sovecon.convert.HiddenLabels.addTo(asserted);
+    Graph inferred = infer ? Materializer.infer(ontology.graph(), asserted) : GraphFactory.createDefaultGraph();
+    Graph explanations = infer
+        ? ExplanationGraph.write(Explainer.explain(ontology.graph(), asserted, inferred), asserted)
+        : GraphFactory.createDefaultGraph();
+    return new Result(true, ontology.graph(), asserted, inferred, c.index(), c.facts(), c.observations(),
+        explanations, c.claimLinks());
+  }
+
+  /** What the checks and the conversion leave for the rest of the build. */
+  private record Converted(Graph asserted, Graph claimLinks, Index index, long facts, long observations) {}
+
+  /** Reads, checks and converts the tables; null if any error was reported. */
+  private Converted checkAndConvert(Ontology ontology) {
     Inputs inputs = Inputs.read(layout.dataDir(), reporter);
     // An unreadable table that defines ids would make every row citing them an error of its own.
     FollowOns checks = new FollowOns(reporter, inputs.unreadable().stream()
@@ -95,7 +115,7 @@ public final class GraphBuild {
     Graph asserted = GraphFactory.createDefaultGraph();
     OriginIndex origins = new OriginIndex();
     SourceTexts texts = SourceTexts.at(layout.sourcesDir());
-    Converter converter = new Converter(ontology, index, checks, StreamRDFLib.graph(asserted), origins, texts);
+    Converter converter = new Converter(ontology, index, checks, new InterningStream(StreamRDFLib.graph(asserted)), origins, texts);
     converter.convert(inputs);
     CycleCheck.check(ontology.graph(), asserted, origins, checks);
     if (Files.isRegularFile(layout.shapesFile())) {
@@ -112,15 +132,8 @@ public final class GraphBuild {
     Graph claimLinks = ClaimLinks.compute(asserted,
         inputs.of(TableKind.CLAIM_LINKS).stream().flatMap(t -> t.rows().stream()).toList(), checks);
     checks.finish();
-    if (reporter.errorCount() > 0) return failed();
-    // Romanised spellings of Russian names, for search (generated, so added after the checks).
-    org.sovecon.convert.HiddenLabels.addTo(asserted);
-    Graph inferred = infer ? Materializer.infer(ontology.graph(), asserted) : GraphFactory.createDefaultGraph();
-    Graph explanations = infer
-        ? ExplanationGraph.write(Explainer.explain(ontology.graph(), asserted, inferred), asserted)
-        : GraphFactory.createDefaultGraph();
-    return new Result(true, ontology.graph(), asserted, inferred, index, converter.facts(), converter.observations(),
-        explanations, claimLinks);
+    if (reporter.errorCount() > 0) return null;
+    return new Converted(asserted, claimLinks, index, converter.facts(), converter.observations());
   }
 
   private static Result failed() {
