@@ -4,8 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Answers already given, kept by the request that asked for them, least recently used first out, in at
- * most a fixed number of bytes. The served graph never changes while a server runs (a new build is a
+ * Answers already given, kept by the request that asked for them (its digest), least recently used
+ * first out, in at most a fixed number of bytes (bodies plus a fixed cost per entry). The served graph never changes while a server runs (a new build is a
  * new server), so an answer stays right for as long as it is kept; only the memory is bounded.
  *
  * <p>Thread-safe: one lock around the map, held only to look up, insert or evict.
@@ -13,6 +13,12 @@ import java.util.Map;
 final class AnswerCache {
   /** One answer as it was sent: its media type and body, and the tag that names it in HTTP. */
   record Answer(String contentType, byte[] body, String etag) {}
+
+  /**
+   * What an entry costs beyond its body: its key (a 64-character digest), the tag, the media type and
+   * the map's own objects. Counted so that many tiny answers are bounded as well as a few big ones.
+   */
+  static final int ENTRY_OVERHEAD = 512;
 
   private final long capacity;
   private final long entryLimit;
@@ -54,14 +60,18 @@ final class AnswerCache {
   synchronized void put(String key, Answer answer) {
     if (!enabled() || !fits(answer.body().length)) return;
     Answer old = entries.put(key, answer);
-    if (old != null) used -= old.body().length;
-    used += answer.body().length;
+    if (old != null) used -= cost(old);
+    used += cost(answer);
     var it = entries.entrySet().iterator();
     while (used > capacity && it.hasNext()) {
       Map.Entry<String, Answer> eldest = it.next();
-      used -= eldest.getValue().body().length;
+      used -= cost(eldest.getValue());
       it.remove();
     }
+  }
+
+  private static long cost(Answer a) {
+    return (long) a.body().length + ENTRY_OVERHEAD;
   }
 
   /** Answers kept, bytes they take, and lookups that found or missed one. */

@@ -68,9 +68,12 @@ final class AnswerCacheFilter implements Filter {
     }
     HttpServletRequest http = (HttpServletRequest) req;
     HttpServletResponse out = (HttpServletResponse) resp;
-    String etag = "\"" + release + "-" + digest(key) + "\"";
+    // Kept under the request's digest, not its text: a query may be 256 KiB long, and the cache's bound
+    // counts what it holds.
+    String id = digest(key);
+    String etag = "\"" + release + "-" + id.substring(0, 24) + "\"";
     String asked = header(http, "Cache-Control");
-    AnswerCache.Answer kept = asked.contains("no-cache") ? null : cache.get(key);
+    AnswerCache.Answer kept = asked.contains("no-cache") ? null : cache.get(id);
     if (kept != null) {
       http.setAttribute(GuardedQueryService.QUERY_ATTRIBUTE, http.getParameter("query"));
       http.setAttribute(HIT_ATTRIBUTE, Boolean.TRUE);
@@ -90,7 +93,7 @@ final class AnswerCacheFilter implements Filter {
     capture.flushWriter();
     byte[] body = capture.captured();
     if (body != null && capture.getStatus() == HttpServletResponse.SC_OK && capture.getContentType() != null)
-      cache.put(key, new AnswerCache.Answer(capture.getContentType(), body, etag));
+      cache.put(id, new AnswerCache.Answer(capture.getContentType(), body, etag));
   }
 
   /** The request as a cache key, or null if its answer may not be kept. */
@@ -132,7 +135,7 @@ final class AnswerCacheFilter implements Filter {
   private static String digest(String key) {
     try {
       byte[] d = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(d, 0, 12);
+      return HexFormat.of().formatHex(d);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
