@@ -164,17 +164,27 @@ final class Chromium implements AutoCloseable {
     throw new AssertionError("timed out waiting for " + condition + "; page: " + evalString(describe));
   }
 
+  /**
+   * Ends Chromium and every process it started (renderers, utilities): they write to the profile
+   * folder until they exit, and a test's temporary folder cannot be deleted while they do.
+   */
   @Override
   public void close() {
     try {
       ws.abort();
     } finally {
-      process.destroy();
-      try {
-        if (!process.waitFor(10, TimeUnit.SECONDS)) process.destroyForcibly();
-      } catch (InterruptedException e) {
-        process.destroyForcibly();
-        Thread.currentThread().interrupt();
+      java.util.List<ProcessHandle> all = new java.util.ArrayList<>(process.descendants().toList());
+      all.add(process.toHandle());
+      all.forEach(ProcessHandle::destroy);
+      for (ProcessHandle h : all) {
+        try {
+          h.onExit().get(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          h.destroyForcibly();
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+          h.destroyForcibly();
+        }
       }
     }
   }
