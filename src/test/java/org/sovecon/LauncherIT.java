@@ -59,6 +59,9 @@ class LauncherIT {
     long expected = Math.min(2048, 256 + storeMib / 8);
     assertTrue(Math.abs(mib - expected) <= 8 && mib < 2048, "heap " + mib + " MiB for a store of " + storeMib + " MiB");
     assertTrue(out.matches("(?s).*\\bUseSerialGC\\s+= true\\b.*"), "the serial collector for serve and query");
+    // The heap starts small and follows the live set instead of committing 1/64 of the machine at once.
+    assertTrue(out.matches("(?s).*\\bInitialHeapSize\\s+= 33554432\\b.*"), "a 32 MiB initial heap");
+    assertTrue(out.matches("(?s).*\\bMaxHeapFreeRatio\\s+= 30\\b.*"), "the heap gives back what it does not use");
   }
 
   @Test
