@@ -1,6 +1,8 @@
 package org.sovecon.infer;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -36,7 +38,7 @@ final class EqualityAndChains {
     Map<Node, List<Link>> links = chainLinks(tables.chains());
     if (same.isEmpty() && links.isEmpty()) return out;
     ArrayDeque<Triple> todo = new ArrayDeque<>();
-    for (Set<Node> cls : new java.util.HashSet<>(same.values()))
+    for (Set<Node> cls : new HashSet<>(same.values()))
       for (Node x : cls) for (Node y : cls) if (!x.equals(y)) offer(Triple.create(x, SAME_AS, y), known, out, todo);
     for (Graph g : asserted.graphs()) {
       g.find().forEachRemaining(t -> {
@@ -83,7 +85,7 @@ final class EqualityAndChains {
     chains.forEach((property, defs) -> {
       for (List<Node> chain : defs)
         for (int i = 0; i < chain.size(); i++)
-          out.computeIfAbsent(chain.get(i), x -> new java.util.ArrayList<>()).add(new Link(property, chain, i));
+          out.computeIfAbsent(chain.get(i), x -> new ArrayList<>()).add(new Link(property, chain, i));
     });
     return out;
   }
@@ -102,7 +104,7 @@ final class EqualityAndChains {
   }
 
   private static List<Graph> append(List<Graph> gs, Graph g) {
-    List<Graph> out = new java.util.ArrayList<>(gs);
+    List<Graph> out = new ArrayList<>(gs);
     out.add(g);
     return out;
   }

@@ -1,6 +1,8 @@
 package org.sovecon.infer;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
@@ -28,7 +30,7 @@ final class InstanceExpansion {
 
   private InstanceExpansion(SchemaTables tables, Layers input) {
     this.tables = tables;
-    var graphs = new java.util.ArrayList<>(input.graphs());
+    List<Graph> graphs = new ArrayList<>(input.graphs());
     graphs.add(out);
     this.known = new Layers(graphs);
   }
