@@ -54,7 +54,8 @@ final class InstanceExpansion {
   private void expand(Triple t) {
     Node s = t.getSubject(), p = t.getPredicate(), o = t.getObject();
     if (p.equals(TYPE)) {
-      for (Node c : tables.superClassesOf(o)) type(s, c);
+      // The closure's class hierarchy is transitive already: one look-up gives every super-type.
+      for (Node c : tables.superClassesOf(o)) keptType(Triple.create(s, TYPE, c));
       // rdf:type's own range (rdfs:Class) concludes only C a rdfs:Class, which Materializer.worthKeeping drops.
       return;
     }
