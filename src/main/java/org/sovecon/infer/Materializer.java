@@ -5,12 +5,6 @@ import java.util.List;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
-import org.apache.jena.rdf.model.ModelFactory;
-import org.apache.jena.reasoner.InfGraph;
-import org.apache.jena.reasoner.rulesys.GenericRuleReasoner;
-import org.apache.jena.reasoner.rulesys.Rule;
-import org.apache.jena.sparql.graph.GraphFactory;
-import org.apache.jena.util.iterator.ExtendedIterator;
 import org.apache.jena.vocabulary.OWL2;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
@@ -18,10 +12,14 @@ import org.sovecon.vocab.Namespaces;
 
 /**
  * Computes, once at build time, what the ontology entails about the data, and returns only the new
- * triples (they go to a named graph of their own). The rules are Jena's OWL Micro set (class and
- * property hierarchies, domains and ranges, inverses, transitive and symmetric properties), the OWL 2
- * RL equality rules for owl:sameAs ({@code equality.rules}), and one rule per
- * {@code owl:propertyChainAxiom}: Jena's OWL rules cover neither.
+ * triples (they go to a named graph of their own). The entailments are those of Jena's OWL Micro
+ * rules (class and property hierarchies, domains and ranges, inverses, transitive and symmetric
+ * properties), the OWL 2 RL equality rules for owl:sameAs and one rule per
+ * {@code owl:propertyChainAxiom}, as {@link JenaRuleMaterializer} computed them, but streamed: the
+ * schema is closed once into small tables ({@link SchemaTables}), the forward rules join where they
+ * must ({@link EqualityAndChains}), and every triple is then expanded on its own, with a join only for
+ * transitive properties ({@link InstanceExpansion}). Memory grows with the inferred triples, not with
+ * a rule engine's queues. {@code -Dsovecon.infer=jena} runs Jena's rule engine instead, for comparison.
  *
  * <pre>
  *   Graph inferred = Materializer.infer(ontologyGraph, assertedGraph);
@@ -30,50 +28,25 @@ import org.sovecon.vocab.Namespaces;
 public final class Materializer {
   private Materializer() {}
 
-  private static final String OWL_MICRO_RULES = "etc/owl-fb-micro.rules";
-
-  /** owl:sameAs, which OWL Micro leaves out (see the file's comment). Read as text: it may sit in a jar. */
-  private static List<Rule> equalityRules() {
-    try (var in = Materializer.class.getResourceAsStream("equality.rules")) {
-      return Rule.parseRules(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
-  }
+  /** The system property that picks Jena's rule engine ({@code jena}) over the streaming one. */
+  public static final String ENGINE = "sovecon.infer";
 
   public static Graph infer(Graph ontology, Graph asserted) {
-    List<Rule> rules = new ArrayList<>();
-    for (Rule r : Rule.rulesFromURL(OWL_MICRO_RULES)) if (!concludesDifferentFrom(r)) rules.add(r);
-    rules.addAll(equalityRules());
-    rules.addAll(PropertyChainRules.from(ontology));
-    GenericRuleReasoner reasoner = new GenericRuleReasoner(rules);
-    reasoner.setMode(GenericRuleReasoner.HYBRID);
-    reasoner.setOWLTranslation(true);
-    reasoner.setTransitiveClosureCaching(true);
-    InfGraph inf = reasoner.bindSchema(ontology).bind(asserted);
-    inf.prepare();
-    Graph out = GraphFactory.createDefaultGraph();
-    ExtendedIterator<Triple> it = inf.find(Node.ANY, Node.ANY, Node.ANY);
-    try {
-      while (it.hasNext()) {
-        Triple t = it.next();
-        if (worthKeeping(t) && !asserted.contains(t) && !ontology.contains(t)) out.add(t);
-      }
-    } finally {
-      it.close();
-    }
+    if ("jena".equals(System.getProperty(ENGINE))) return JenaRuleMaterializer.infer(ontology, asserted);
+    SchemaTables tables = SchemaTables.of(ontology, asserted);
+    Graph forward = EqualityAndChains.derive(tables, Layers.of(asserted, ontology));
+    Graph out = InstanceExpansion.derive(tables, Layers.of(asserted, ontology, forward));
+    forward.find().forEachRemaining(out::add);
+    // What the schema entails about itself and the ontology's own individuals.
+    tables.closure().find().forEachRemaining(t -> {
+      if (!asserted.contains(t) && !ontology.contains(t)) out.add(t);
+    });
+    List<Triple> dropped = new ArrayList<>();
+    out.find().forEachRemaining(t -> {
+      if (!worthKeeping(t)) dropped.add(t);
+    });
+    dropped.forEach(out::delete);
     return out;
-  }
-
-  /**
-   * Disjoint classes make every instance of one different from every instance of the other: millions
-   * of owl:differentFrom triples that no query needs (our ids are already distinct IRIs).
-   */
-  private static boolean concludesDifferentFrom(Rule r) {
-    for (var head : r.getHead())
-      if (head instanceof org.apache.jena.reasoner.TriplePattern tp && OWL2.differentFrom.asNode().equals(tp.getPredicate()))
-        return true;
-    return false;
   }
 
   /**
@@ -108,9 +81,5 @@ public final class Materializer {
   /** The count of a graph's triples, for reports. */
   public static long size(Graph g) {
     return g.size();
-  }
-
-  static Graph union(Graph a, Graph b) {
-    return ModelFactory.createUnion(ModelFactory.createModelForGraph(a), ModelFactory.createModelForGraph(b)).getGraph();
   }
 }
