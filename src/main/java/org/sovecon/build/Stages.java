@@ -30,11 +30,16 @@ public final class Stages {
    * A finished stage; {@code heapAfterGc} is -1 when no collection ran during it. Stages do not nest:
    * each measures the collections between its own start and end.
    */
-  public record Stage(String name, long nanos, long heapAfterGc) {
+  public record Stage(String name, long nanos, long cpuNanos, long heapAfterGc) {
     public String line() {
       String heap = heapAfterGc < 0 ? "no collection" : String.format(Locale.ROOT, "heap after GC ≤ %,d MiB", heapAfterGc >> 20);
-      return String.format(Locale.ROOT, "  %-18s %8.1f s   %s", name, nanos / 1e9, heap);
+      return String.format(Locale.ROOT, "  %-18s %7.1f s  (CPU %6.1f s)   %s", name, nanos / 1e9, cpuNanos / 1e9, heap);
     }
+  }
+
+  /** CPU time of the whole process (every thread, the collector's included); on a shared machine it says more than wall time. */
+  private static long cpuNanos() {
+    return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os ? os.getProcessCpuTime() : -1;
   }
 
   private static final java.util.Set<String> HEAP_POOLS = ManagementFactory.getMemoryPoolMXBeans().stream()
@@ -59,10 +64,12 @@ public final class Stages {
     List<NotificationEmitter> emitters = listen(listener);
     afterGc.set(-1);
     long t0 = System.nanoTime();
+    long c0 = cpuNanos();
     try {
       return work.run();
     } finally {
       long nanos = System.nanoTime() - t0;
+      long cpu = cpuNanos() - c0;
       for (NotificationEmitter e : emitters) {
         try {
           e.removeNotificationListener(listener);
@@ -72,7 +79,7 @@ public final class Stages {
       }
       int n;
       synchronized (done) {
-        done.add(new Stage(name, nanos, afterGc.get()));
+        done.add(new Stage(name, nanos, cpu, afterGc.get()));
         n = done.size();
       }
       if (HISTOGRAMS != null) writeHistogram(n, name);
