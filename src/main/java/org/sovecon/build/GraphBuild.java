@@ -5,8 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
 import org.apache.jena.graph.Graph;
-import org.apache.jena.graph.Node;
-import org.apache.jena.vocabulary.RDFS;
 import org.apache.jena.riot.system.StreamRDFLib;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.sovecon.check.CycleCheck;
@@ -17,7 +15,6 @@ import org.sovecon.check.ProblemCode;
 import org.sovecon.check.ProblemReporter;
 import org.sovecon.check.NoteCheck;
 import org.sovecon.check.ShapeCheck;
-import org.sovecon.vocab.Std;
 import org.sovecon.convert.Converter;
 import org.sovecon.convert.Index;
 import org.sovecon.convert.Ontology;
@@ -130,15 +127,7 @@ public final class GraphBuild {
     stages.time("conversion", () -> converter.convert(inputs));
     stages.time("cycle check", () -> CycleCheck.check(ontology.graph(), asserted, origins, checks));
     if (Files.isRegularFile(layout.shapesFile())) stages.time("SHACL", () -> {
-      // The data plus the class hierarchy, so that sh:class follows rdfs:subClassOf, plus the types of
-      // the ontology's controlled values (roles, ranks, bounds) that the data points at; the ontology's
-      // own annotations are not data and are not checked here.
-      Graph checked = GraphFactory.createDefaultGraph();
-      ontology.graph().find(Node.ANY, RDFS.subClassOf.asNode(), Node.ANY).forEachRemaining(checked::add);
-      ontology.graph().find(Node.ANY, Std.notation, Node.ANY).forEachRemaining(t ->
-          ontology.graph().find(t.getSubject(), Std.type, Node.ANY).forEachRemaining(checked::add));
-      asserted.find().forEachRemaining(checked::add);
-      new ShapeCheck(layout.shapesFile()).check(checked, origins, checks);
+      new ShapeCheck(layout.shapesFile()).check(ShapeCheck.withSchema(ontology.graph(), asserted), origins, checks);
     });
     Graph claimLinks = stages.time("claim links", () -> ClaimLinks.compute(asserted,
         inputs.of(TableKind.CLAIM_LINKS).stream().flatMap(t -> t.rows().stream()).toList(), checks));

@@ -82,7 +82,7 @@ public final class Stages {
         done.add(new Stage(name, nanos, cpu, afterGc.get()));
         n = done.size();
       }
-      if (HISTOGRAMS != null) writeHistogram(n, name);
+      if (HISTOGRAMS != null) writeHistogram(n, stages().get(n - 1));
     }
   }
 
@@ -111,17 +111,18 @@ public final class Stages {
    */
   private static final String HISTOGRAMS = System.getProperty("sovecon.stages.histograms");
 
-  private static void writeHistogram(int n, String stage) {
+  private static void writeHistogram(int n, Stage stage) {
     try {
       Object text = ManagementFactory.getPlatformMBeanServer().invoke(
           new javax.management.ObjectName("com.sun.management:type=DiagnosticCommand"), "gcClassHistogram",
           new Object[] {new String[0]}, new String[] {String[].class.getName()});
       java.nio.file.Path dir = java.nio.file.Path.of(HISTOGRAMS);
       java.nio.file.Files.createDirectories(dir);
-      String file = String.format(Locale.ROOT, "%02d-%s.txt", n, stage.replaceAll("[^A-Za-z0-9]+", "-"));
-      java.nio.file.Files.writeString(dir.resolve(file), String.valueOf(text));
+      String file = String.format(Locale.ROOT, "%02d-%s.txt", n, stage.name().replaceAll("[^A-Za-z0-9]+", "-"));
+      // The stage's line first: a build that runs out of memory later never prints its lines.
+      java.nio.file.Files.writeString(dir.resolve(file), stage.line() + "\n" + text);
     } catch (Exception e) {
-      System.err.println("sovecon: no class histogram after " + stage + ": " + e);
+      System.err.println("sovecon: no class histogram after " + stage.name() + ": " + e);
     }
   }
 
