@@ -5,8 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
 import org.apache.jena.graph.Graph;
-import org.apache.jena.graph.Node;
-import org.apache.jena.vocabulary.RDFS;
 import org.apache.jena.riot.system.StreamRDFLib;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.sovecon.check.CycleCheck;
@@ -17,7 +15,6 @@ import org.sovecon.check.ProblemCode;
 import org.sovecon.check.ProblemReporter;
 import org.sovecon.check.NoteCheck;
 import org.sovecon.check.ShapeCheck;
-import org.sovecon.vocab.Std;
 import org.sovecon.convert.Converter;
 import org.sovecon.convert.Index;
 import org.sovecon.convert.Ontology;
@@ -48,6 +45,7 @@ public final class GraphBuild {
   private ProjectLayout layout;
   private ProblemReporter reporter;
   private boolean infer = true;
+  private Stages stages = new Stages();
 
   private GraphBuild() {}
 
@@ -67,6 +65,12 @@ public final class GraphBuild {
 
   public GraphBuild infer(boolean infer) {
     this.infer = infer;
+    return this;
+  }
+
+  /** Where the stages' times and heap are recorded (a fresh {@link Stages} by default). */
+  public GraphBuild stages(Stages stages) {
+    this.stages = Objects.requireNonNull(stages, "stages");
     return this;
   }
 
@@ -90,11 +94,13 @@ public final class GraphBuild {
     // and the converter's indexes (more than the graph itself at x100) can go before inference.
     Graph asserted = c.asserted();
     // Romanised spellings of Russian names, for search (generated, so added after the checks).
-    org.sovecon.convert.HiddenLabels.addTo(asserted);
-    Graph inferred = infer ? Materializer.infer(ontology.graph(), asserted) : GraphFactory.createDefaultGraph();
-    Graph explanations = infer
-        ? ExplanationGraph.write(Explainer.explain(ontology.graph(), asserted, inferred), asserted)
-        : GraphFactory.createDefaultGraph();
+    stages.time("hidden labels", () -> org.sovecon.convert.HiddenLabels.addTo(asserted));
+    Graph inferred = infer ? stages.time("inference", () -> Materializer.infer(ontology.graph(), asserted)) : GraphFactory.createDefaultGraph();
+    Graph explanations = GraphFactory.createDefaultGraph();
+    if (infer) {
+      Explainer.Result why = stages.time("explanations", () -> Explainer.explain(ontology.graph(), asserted, inferred));
+      explanations = stages.time("explanation graph", () -> ExplanationGraph.write(why, asserted));
+    }
     return new Result(true, ontology.graph(), asserted, inferred, c.index(), c.facts(), c.observations(),
         explanations, c.claimLinks());
   }
@@ -104,33 +110,27 @@ public final class GraphBuild {
 
   /** Reads, checks and converts the tables; null if any error was reported. */
   private Converted checkAndConvert(Ontology ontology) {
-    Inputs inputs = Inputs.read(layout.dataDir(), reporter);
+    Inputs inputs = stages.time("read", () -> Inputs.read(layout.dataDir(), reporter));
     // An unreadable table that defines ids would make every row citing them an error of its own.
     FollowOns checks = new FollowOns(reporter, inputs.unreadable().stream()
         .filter(u -> u.kind() == TableKind.ENTITIES || u.kind() == TableKind.SOURCES || u.kind() == TableKind.DATASETS)
         .map(Inputs.Unreadable::file).toList());
-    Index index = Index.build(inputs, checks);
-    DuplicateCandidates.report(index.entities(), checks);
-    NoteCheck.report(inputs, index.entities(), index.sources().keySet(), checks);
+    Index index = stages.time("index", () -> Index.build(inputs, checks));
+    stages.time("checks", () -> {
+      DuplicateCandidates.report(index.entities(), checks);
+      NoteCheck.report(inputs, index.entities(), index.sources().keySet(), checks);
+    });
     Graph asserted = GraphFactory.createDefaultGraph();
     OriginIndex origins = new OriginIndex();
     SourceTexts texts = SourceTexts.at(layout.sourcesDir());
     Converter converter = new Converter(ontology, index, checks, new InterningStream(StreamRDFLib.graph(asserted)), origins, texts);
-    converter.convert(inputs);
-    CycleCheck.check(ontology.graph(), asserted, origins, checks);
-    if (Files.isRegularFile(layout.shapesFile())) {
-      // The data plus the class hierarchy, so that sh:class follows rdfs:subClassOf, plus the types of
-      // the ontology's controlled values (roles, ranks, bounds) that the data points at; the ontology's
-      // own annotations are not data and are not checked here.
-      Graph checked = GraphFactory.createDefaultGraph();
-      ontology.graph().find(Node.ANY, RDFS.subClassOf.asNode(), Node.ANY).forEachRemaining(checked::add);
-      ontology.graph().find(Node.ANY, Std.notation, Node.ANY).forEachRemaining(t ->
-          ontology.graph().find(t.getSubject(), Std.type, Node.ANY).forEachRemaining(checked::add));
-      asserted.find().forEachRemaining(checked::add);
-      new ShapeCheck(layout.shapesFile()).check(checked, origins, checks);
-    }
-    Graph claimLinks = ClaimLinks.compute(asserted,
-        inputs.of(TableKind.CLAIM_LINKS).stream().flatMap(t -> t.rows().stream()).toList(), checks);
+    stages.time("conversion", () -> converter.convert(inputs));
+    stages.time("cycle check", () -> CycleCheck.check(ontology.graph(), asserted, origins, checks));
+    if (Files.isRegularFile(layout.shapesFile())) stages.time("SHACL", () -> {
+      new ShapeCheck(layout.shapesFile()).check(ShapeCheck.withSchema(ontology.graph(), asserted), origins, checks);
+    });
+    Graph claimLinks = stages.time("claim links", () -> ClaimLinks.compute(asserted,
+        inputs.of(TableKind.CLAIM_LINKS).stream().flatMap(t -> t.rows().stream()).toList(), checks));
     checks.finish();
     if (reporter.errorCount() > 0) return null;
     return new Converted(asserted, claimLinks, index, converter.facts(), converter.observations());

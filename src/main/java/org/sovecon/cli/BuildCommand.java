@@ -9,7 +9,8 @@ import picocli.CommandLine.Mixin;
     description = {
       "Read the tables in data/, validate them (columns, values, references, SHACL shapes), convert them to RDF, "
           + "compute the inferences and load a new TDB2 store.",
-      "The new store is built beside the one in use and swapped in only when complete; on any error the store in use is left as it was."
+      "The new store is built beside the one in use and swapped in only when complete; on any error the store in use is left as it was.",
+      "A build ends with one line per stage: its wall time, the process's CPU time, and the most heap left in use after a garbage collection during it."
     })
 final class BuildCommand implements Callable<Integer> {
   @Mixin ProjectOptions project;

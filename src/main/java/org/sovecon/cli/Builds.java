@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 import org.sovecon.build.GraphBuild;
 import org.sovecon.build.ProjectLayout;
+import org.sovecon.build.Stages;
 import org.sovecon.check.ProblemReporter;
 import org.sovecon.store.InputDigest;
 import org.sovecon.store.StoreFullException;
@@ -24,7 +25,8 @@ final class Builds {
   static Optional<Path> build(ProjectLayout layout, PrintWriter out, PrintWriter err, StoreWriter.Disk disk) throws IOException {
     long t0 = System.nanoTime();
     ProblemReporter.Collecting problems = ProblemReporter.collecting();
-    GraphBuild.Result r = GraphBuild.create().project(layout).reporter(problems).infer(true).run();
+    Stages stages = new Stages();
+    GraphBuild.Result r = GraphBuild.create().project(layout).reporter(problems).infer(true).stages(stages).run();
     Problems.print(problems, layout, err);
     if (!r.ok()) {
       err.println("build failed: " + problems.errorCount() + " error(s); the store in use was not changed");
@@ -34,7 +36,7 @@ final class Builds {
     String digest = InputDigest.of(layout);
     Path dir;
     try {
-      dir = StoreWriter.write(r, new StoreLayout(layout.storeDir()), digest, disk);
+      dir = StoreWriter.write(r, new StoreLayout(layout.storeDir()), digest, disk, stages);
     } catch (StoreFullException e) {
       err.println("build failed: " + e.getMessage() + "; the store in use was not changed");
       err.flush();
@@ -44,6 +46,8 @@ final class Builds {
     out.printf("built %s in %.1f s: %d entities, %d facts, %d observations; %d triples asserted, %d inferred, %d in the ontology; %d explaining the inferences, %d linking claims%n",
         layout.root().relativize(dir), secs, r.index().entities().size(), r.facts(), r.observations(),
         r.asserted().size(), r.inferred().size(), r.ontology().size(), r.explanations().size(), r.claimLinks().size());
+    // Where the time and the heap went, one line per stage (docs/benchmarks.md reads them at x10 and x100).
+    stages.lines().forEach(out::println);
     out.flush();
     return Optional.of(dir);
   }

@@ -24,6 +24,7 @@ import org.apache.jena.tdb2.loader.LoaderFactory;
 import org.apache.jena.tdb2.TDB2Factory;
 import org.apache.jena.tdb2.sys.TDBInternal;
 import org.sovecon.build.GraphBuild;
+import org.sovecon.build.Stages;
 import org.sovecon.vocab.SOV;
 
 /**
@@ -74,6 +75,11 @@ public final class StoreWriter {
   }
 
   public static Path write(GraphBuild.Result result, StoreLayout store, String digest, Disk disk) throws IOException {
+    return write(result, store, digest, disk, new Stages());
+  }
+
+  /** As {@link #write(GraphBuild.Result, StoreLayout, String, Disk)}, timing each step into {@code stages}. */
+  public static Path write(GraphBuild.Result result, StoreLayout store, String digest, Disk disk, Stages stages) throws IOException {
     Files.createDirectories(store.builds());
     removeStalePartials(store);
     String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS"));
@@ -86,7 +92,7 @@ public final class StoreWriter {
       Throwable failure = null;
       try {
         // The bulk loader runs its own transaction (one write, indexes built phase by phase).
-        disk.load(dsg, result);
+        stages.time("store: TDB2 load", () -> disk.load(dsg, result));
       } catch (Throwable t) {
         failure = t;
         throw t;
@@ -99,8 +105,8 @@ public final class StoreWriter {
           else throw t;
         }
       }
-      TextIndexFiles.write(java.util.List.of(result.asserted(), result.inferred(), result.ontology()), tmp.resolve(TextIndexFiles.DIR));
-      MemoryCopy.write(graphs(result), tmp);
+      stages.time("store: text index", () -> TextIndexFiles.write(java.util.List.of(result.asserted(), result.inferred(), result.ontology()), tmp.resolve(TextIndexFiles.DIR)));
+      stages.time("store: RDF Thrift", () -> MemoryCopy.write(graphs(result), tmp));
       Files.writeString(tmp.resolve(StoreLayout.DIGEST_FILE), digest + "\n", StandardCharsets.UTF_8);
       Files.move(tmp, done, StandardCopyOption.ATOMIC_MOVE);
     } catch (Throwable e) {
@@ -114,8 +120,10 @@ public final class StoreWriter {
       if (isDiskFull(e, usable)) throw new StoreFullException(store.root(), usable, e);
       throw e;
     }
-    swapCurrent(store, done);
-    prune(store, done);
+    stages.time("store: swap, prune", () -> {
+      swapCurrent(store, done);
+      prune(store, done);
+    });
     return done;
   }
 
