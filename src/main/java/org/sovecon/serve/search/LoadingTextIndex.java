@@ -12,9 +12,9 @@ import org.apache.jena.rdf.model.Resource;
 
 /**
  * A text index that is still being loaded: the server can answer from its first second, and only a
- * query that searches the text ({@code text:query}, the search page) waits for the index. The build's
- * index is copied into memory at start, which grows with the graph (about a second at ten copies of
- * today's data): it should not hold back every other query.
+ * query that searches the text ({@code text:query}, the search page) waits for the index. Opening it
+ * (linking the build's files, loading Lucene's classes, reading its segments) takes a moment of the
+ * start that no other query should wait for.
  */
 final class LoadingTextIndex implements TextIndex {
   private final CompletableFuture<TextIndex> loading;
