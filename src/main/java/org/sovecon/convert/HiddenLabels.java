@@ -9,13 +9,14 @@ import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.graph.Triple;
+import org.sovecon.text.Romanisation;
 import org.sovecon.vocab.Namespaces;
 import org.sovecon.vocab.Std;
 
 /**
  * Adds to a graph the romanisations of every Russian label (a {@code skos:prefLabel}, {@code rdfs:label}
  * or {@code skos:altLabel} tagged {@code ru}) as {@code skos:hiddenLabel}s, one per
- * {@link Transliteration} that gives a spelling the entity does not already have. Search finds an
+ * standard system ({@link Romanisation#printed}: ALA-LC, BGN/PCGN, ISO 9) that gives a spelling the entity does not already have. Search finds an
  * entity by its hidden labels; pages show them apart from its names.
  *
  * <pre>
@@ -46,10 +47,10 @@ public final class HiddenLabels {
           if (isRussian(t.getObject())) russian.add(t.getObject().getLiteralLexicalForm());
         });
       for (String ru : russian)
-        for (Transliteration tr : Transliteration.values()) {
-          String form = tr.apply(ru);
+        for (Romanisation.System system : Romanisation.System.STANDARD) {
+          String form = Romanisation.printed(ru, system);
           if (known.add(form.toLowerCase(Locale.ROOT)))
-            add.add(Triple.create(s, HIDDEN_LABEL, NodeFactory.createLiteralLang(form, tr.langTag)));
+            add.add(Triple.create(s, HIDDEN_LABEL, NodeFactory.createLiteralLang(form, system.langTag)));
         }
     }
     add.forEach(g::add);
@@ -58,6 +59,6 @@ public final class HiddenLabels {
 
   private static boolean isRussian(Node o) {
     return o.isLiteral() && o.getLiteralLanguage().toLowerCase(Locale.ROOT).equals("ru")
-        && Transliteration.hasCyrillic(o.getLiteralLexicalForm());
+        && Romanisation.hasCyrillic(o.getLiteralLexicalForm());
   }
 }

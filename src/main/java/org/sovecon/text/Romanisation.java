@@ -37,8 +37,22 @@ public final class Romanisation {
   private static final String[] BGN = {"a", "b", "v", "g", "d", "e", "ë", "zh", "z", "i", "y", "k", "l", "m", "n", "o",
       "p", "r", "s", "t", "u", "f", "kh", "ts", "ch", "sh", "shch", "”", "y", "’", "e", "yu", "ya"};
 
-  /** The romanisation systems {@link #romanise} knows. */
-  public enum System { LOC, BGN_PCGN, ISO9, POPULAR }
+  /**
+   * The romanisation systems {@link #romanise} knows. The three standard ones carry the language tag a
+   * label written in them has (BCP 47; private-use subtags where none is registered).
+   */
+  public enum System {
+    LOC("ru-Latn-alalc97"), BGN_PCGN("ru-Latn-x-bgnpcgn"), ISO9("ru-Latn-x-iso9"), POPULAR(null);
+
+    /** The systems a Russian label is also written in, as the graph's hidden labels. */
+    public static final java.util.List<System> STANDARD = java.util.List.of(LOC, BGN_PCGN, ISO9);
+
+    public final String langTag;
+
+    System(String langTag) {
+      this.langTag = langTag;
+    }
+  }
 
   private static final Map<String, String> DIGRAPHS = new java.util.LinkedHashMap<>();
   static {
@@ -87,27 +101,63 @@ public final class Romanisation {
 
   /** {@code cyrillic} written in {@code system}; Latin letters and anything else pass through. */
   public static String romanise(String cyrillic, System system) {
-    String[] table = switch (system) { case LOC -> LOC; case ISO9 -> ISO9; default -> BGN; };
+    String s = system == System.POPULAR ? cyrillic.replaceAll("(?iu)([иы])й\\b", "y") : cyrillic;
     StringBuilder b = new StringBuilder();
-    String s = cyrillic;
-    if (system == System.POPULAR) s = s.replaceAll("(?iu)([иы])й\\b", "y");
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
-      char lower = Character.toLowerCase(c);
-      int at = CYR.indexOf(lower);
-      if (at < 0) { b.append(c); continue; }
-      String out = table[at];
-      if (system == System.BGN_PCGN || system == System.POPULAR) {
-        char prev = i == 0 ? ' ' : Character.toLowerCase(s.charAt(i - 1));
-        boolean initial = !Character.isLetter(prev) || "аеёиоуыэюяйъь".indexOf(prev) >= 0;
-        if (lower == 'е' && initial) out = "ye";
-        if (lower == 'ё') out = initial ? "yë" : "ë";
-        if (system == System.POPULAR) out = out.replace("ë", "yo").replace("”", "").replace("’", "");
-      }
+      String out = letter(s, i, system);
+      if (out == null) { b.append(c); continue; }
       if (Character.isUpperCase(c) && !out.isEmpty()) out = out.substring(0, 1).toUpperCase(Locale.ROOT) + out.substring(1);
       b.append(out);
     }
     return b.toString();
+  }
+
+  /**
+   * {@code cyrillic} as English-language books print it in {@code system}: ALA-LC without its accents
+   * and signs (Preobrazhenskii, Obedinenie), BGN/PCGN without its signs (Obyedineniye), ISO 9 in full;
+   * a word all in capitals stays in capitals (ВСНХ: VSNKH). The graph's hidden labels are written so.
+   */
+  public static String printed(String cyrillic, System system) {
+    StringBuilder b = new StringBuilder(cyrillic.length() + 8);
+    for (int i = 0; i < cyrillic.length(); i++) {
+      char c = cyrillic.charAt(i);
+      String out = letter(cyrillic, i, system);
+      if (out == null) { b.append(c); continue; }
+      if (system == System.LOC) out = Normalizer.normalize(out, Normalizer.Form.NFD).replaceAll("[\\p{M}ʹʺ]", "");
+      if (system == System.BGN_PCGN) out = out.replaceAll("[”’]", "");
+      if (Character.isUpperCase(c) && !out.isEmpty())
+        out = wordIsUpper(cyrillic, i) ? out.toUpperCase(Locale.ROOT) : out.substring(0, 1).toUpperCase(Locale.ROOT) + out.substring(1);
+      b.append(out);
+    }
+    return b.toString();
+  }
+
+  /** The letter at {@code i} in lower case as {@code system} writes it there, or null when it is not Cyrillic. */
+  private static String letter(String s, int i, System system) {
+    char lower = Character.toLowerCase(s.charAt(i));
+    int at = CYR.indexOf(lower);
+    if (at < 0) return null;
+    String[] table = switch (system) { case LOC -> LOC; case ISO9 -> ISO9; default -> BGN; };
+    String out = table[at];
+    if (system == System.BGN_PCGN || system == System.POPULAR) {
+      char prev = i == 0 ? ' ' : Character.toLowerCase(s.charAt(i - 1));
+      boolean initial = !Character.isLetter(prev) || "аеёиоуыэюяйъь".indexOf(prev) >= 0;
+      if (lower == 'е' && initial) out = "ye";
+      if (lower == 'ё') out = initial ? "yë" : "ë";
+      if (system == System.POPULAR) out = out.replace("ë", "yo").replace("”", "").replace("’", "");
+    }
+    return out;
+  }
+
+  /** Whether the word around {@code i} has two or more letters, all capitals (an acronym such as ВСНХ). */
+  private static boolean wordIsUpper(String s, int i) {
+    int start = i, end = i;
+    while (start > 0 && Character.isLetter(s.charAt(start - 1))) start--;
+    while (end < s.length() && Character.isLetter(s.charAt(end))) end++;
+    if (end - start < 2) return false;
+    for (int j = start; j < end; j++) if (Character.isLowerCase(s.charAt(j))) return false;
+    return true;
   }
 
   /** The distinct romanisations of a Cyrillic name (none for a Latin one), the popular form first. */

@@ -55,4 +55,21 @@ class RomanisationTest {
   void foldingDropsCaseAccentsPunctuationAndWritesCyrillicInLatin(String in, String folded) {
     assertEquals(folded, Romanisation.fold(in));
   }
+
+  @ParameterizedTest
+  @CsvSource({
+    "Преображенский, Preobrazhenskii, Preobrazhenskiy, Preobraženskij",
+    "Пятаков, Piatakov, Pyatakov, Pâtakov",
+    "община, obshchina, obshchina, obŝina",
+    "мир, mir, mir, mir",
+    "Ежов, Ezhov, Yezhov, Ežov",
+    "Госплан, Gosplan, Gosplan, Gosplan",
+    "ВСНХ, VSNKH, VSNKH, VSNH",
+    "Объединение, Obedinenie, Obyedineniye, Obʺedinenie",
+  })
+  void printsEachSystem(String cyrillic, String lc, String bgn, String iso9) {
+    assertEquals(lc, Romanisation.printed(cyrillic, Romanisation.System.LOC));
+    assertEquals(bgn, Romanisation.printed(cyrillic, Romanisation.System.BGN_PCGN));
+    assertEquals(iso9, Romanisation.printed(cyrillic, Romanisation.System.ISO9));
+  }
 }
