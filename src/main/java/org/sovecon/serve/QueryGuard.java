@@ -98,11 +98,6 @@ final class QueryGuard {
     this.parser = parser;
   }
 
-  /** Why the query is refused, or empty when it may run (a syntax error is not a refusal: see {@link #check(String)}). */
-  Optional<String> refusal(String text) {
-    return check(text) instanceof Verdict.Refused r ? Optional.of(r.reason()) : Optional.empty();
-  }
-
   /** The query parsed and checked, or why it may not run. */
   Verdict check(String text) {
     if (text.length() > maxLength)
@@ -114,7 +109,7 @@ final class QueryGuard {
       } catch (StackOverflowError e) {
         return new Verdict.Refused(tooDeep("more than the parser can follow"));
       } catch (RuntimeException e) {
-        return new Verdict.Refused("The query could not be checked: " + e);
+        return new Verdict.Refused("The query could not be checked: " + e); // as below: it does not run unchecked
       }
     }
     Future<Verdict> f = checkers.submit(() -> inspect(text));
