@@ -61,6 +61,11 @@ final class AnswerCacheFilter implements Filter {
 
   @Override
   public void doFilter(ServletRequest req, ServletResponse resp, FilterChain chain) throws IOException, ServletException {
+    // Off (size 0), the filter keeps nothing and tags nothing: the request passes untouched, unread.
+    if (!cache.enabled()) {
+      chain.doFilter(req, resp);
+      return;
+    }
     String key = req instanceof HttpServletRequest http && resp instanceof HttpServletResponse ? keyOf(http) : null;
     if (key == null) {
       chain.doFilter(req, resp);

@@ -7,6 +7,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Function;
 import org.apache.jena.fuseki.Fuseki;
 import org.apache.jena.graph.Node;
 import org.apache.jena.query.Query;
@@ -36,16 +37,27 @@ import org.apache.jena.sparql.path.P_ZeroOrMoreN;
 import org.apache.jena.sparql.path.Path;
 
 /**
- * Checks a query's text before Fuseki runs it: its length, how deeply it nests, the SERVICE endpoints
- * it names and the Java-class functions it would load. Parsing a deeply nested query recurses once per
- * level, so the text is parsed here on a thread with a large stack: a query that overflows even that
- * stack, or that nests deeper than {@link #MAX_DEPTH} (which the request threads' ordinary stacks
- * handle through parsing, optimising and evaluating), gets a plain refusal instead of a
- * StackOverflowError somewhere in Jena.
+ * Checks a query's text before it runs, and parses it once for the engine: its length, how deeply it
+ * nests, the SERVICE endpoints it names and the Java-class functions it would load. What it parses is
+ * what runs ({@link Verdict.Accepted}), so the text is parsed once per request.
+ *
+ * <p>Parsing a deeply nested query recurses once per level, and so do the steps after it. A text with
+ * at most {@link #SHALLOW_TEXT} brackets and operators cannot nest deeper than that, so it is checked
+ * on the request's own thread, whose stack handles {@link #MAX_DEPTH} levels through parsing,
+ * optimising and evaluating. Any other text is checked on a thread with a large stack: a query that
+ * overflows even that stack, or that nests deeper than {@link #MAX_DEPTH}, gets a plain refusal
+ * instead of a StackOverflowError somewhere in Jena.
  */
 final class QueryGuard {
   /** Deepest nesting of the query's algebra accepted (levels of groups, operators and function calls). */
   static final int MAX_DEPTH = 300;
+  /**
+   * Most brackets and operators a text may hold to be checked on the request's thread. Every level of
+   * nesting (in the text, the algebra or an expression) needs at least one of them, so such a text
+   * nests at most this deep: half the limit the request threads are known to handle. The catalogue's
+   * queries hold 1 to 124 (explain/0-why.rq).
+   */
+  static final int SHALLOW_TEXT = MAX_DEPTH / 2;
   /**
    * Most alternatives (and negated properties) inside a repeated path step. Jena computes a path
    * closure per start node without looking at the cancel flag; issue 10's {@code (<x>|!<x>|^!<x>)*}
@@ -59,53 +71,82 @@ final class QueryGuard {
     return t;
   });
 
-  private final int maxLength;
-  private final ServicePolicy services;
+  /** What the check decided about one text. */
+  sealed interface Verdict {
+    /** The query may run: here it is, parsed. */
+    record Accepted(Query query) implements Verdict {}
 
-  QueryGuard(int maxLength, ServicePolicy services) {
-    this.maxLength = maxLength;
-    this.services = services;
+    /** The query may not run, and why (a 400). */
+    record Refused(String reason) implements Verdict {}
+
+    /** The text does not parse; the parser's exception is reported as Fuseki reports it. */
+    record Unparsable(RuntimeException error) implements Verdict {}
   }
 
-  /** Why the query is refused, or empty when Fuseki may run it (a syntax error is left to Fuseki to report). */
-  Optional<String> refusal(String text) {
+  private final int maxLength;
+  private final ServicePolicy services;
+  private final Function<String, Query> parser;
+
+  QueryGuard(int maxLength, ServicePolicy services) {
+    this(maxLength, services, text -> QueryFactory.create(text, Fuseki.BaseParserSPARQL, Syntax.syntaxARQ));
+  }
+
+  /** With the parser given: Fuseki's (the default, SPARQL with ARQ's extensions), or a test's. */
+  QueryGuard(int maxLength, ServicePolicy services, Function<String, Query> parser) {
+    this.maxLength = maxLength;
+    this.services = services;
+    this.parser = parser;
+  }
+
+  /** The query parsed and checked, or why it may not run. */
+  Verdict check(String text) {
     if (text.length() > maxLength)
-      return Optional.of(String.format("The query is %,d characters long; this server accepts at most %,d characters (--max-query-length).",
+      return new Verdict.Refused(String.format("The query is %,d characters long; this server accepts at most %,d characters (--max-query-length).",
           text.length(), maxLength));
-    Future<Optional<String>> f = checkers.submit(() -> check(text));
+    if (structureCount(text) <= SHALLOW_TEXT) {
+      try {
+        return inspect(text);
+      } catch (StackOverflowError e) {
+        return new Verdict.Refused(tooDeep("more than the parser can follow"));
+      } catch (RuntimeException e) {
+        return new Verdict.Refused("The query could not be checked: " + e); // as below: it does not run unchecked
+      }
+    }
+    Future<Verdict> f = checkers.submit(() -> inspect(text));
     try {
       return f.get();
     } catch (InterruptedException e) {
       f.cancel(true);
       Thread.currentThread().interrupt();
-      return Optional.of("The server is stopping.");
+      return new Verdict.Refused("The server is stopping.");
     } catch (ExecutionException e) {
-      if (e.getCause() instanceof StackOverflowError) return Optional.of(tooDeep("more than the parser can follow"));
+      if (e.getCause() instanceof StackOverflowError) return new Verdict.Refused(tooDeep("more than the parser can follow"));
       // The query parsed but could not be checked: it does not run unchecked.
-      return Optional.of("The query could not be checked: " + e.getCause());
+      return new Verdict.Refused("The query could not be checked: " + e.getCause());
     }
   }
 
-  private Optional<String> check(String text) {
+  private Verdict inspect(String text) {
     Query query;
     try {
-      query = QueryFactory.create(text, Fuseki.BaseParserSPARQL, Syntax.syntaxARQ);
+      query = parser.apply(text);
     } catch (QueryParseException e) {
       // Jena's parser reports an overflow of its own recursion as a parse error.
       if (String.valueOf(e.getMessage()).contains("StackOverflowError") || e.getCause() instanceof StackOverflowError)
-        return Optional.of(tooDeep("more than the parser can follow"));
-      return Optional.empty();
+        return new Verdict.Refused(tooDeep("more than the parser can follow"));
+      return new Verdict.Unparsable(e);
     } catch (RuntimeException e) {
-      return Optional.empty(); // e.g. a malformed regex pattern: Fuseki's own parse reports it
+      return new Verdict.Unparsable(e); // e.g. a malformed regex pattern, which Fuseki reports as a bad query
     } catch (StackOverflowError e) {
-      return Optional.of(tooDeep("more than the parser can follow"));
+      return new Verdict.Refused(tooDeep("more than the parser can follow"));
     }
     int nesting = bracketDepth(text);
-    if (nesting > MAX_DEPTH) return Optional.of(tooDeep(String.format("%,d levels of brackets", nesting)));
+    if (nesting > MAX_DEPTH) return new Verdict.Refused(tooDeep(String.format("%,d levels of brackets", nesting)));
     Op op = Algebra.compile(query);
     int depth = depth(op);
-    if (depth > MAX_DEPTH) return Optional.of(tooDeep(String.format("%,d levels", depth)));
-    return scan(op);
+    if (depth > MAX_DEPTH) return new Verdict.Refused(tooDeep(String.format("%,d levels", depth)));
+    Optional<String> refused = scan(op);
+    return refused.isPresent() ? new Verdict.Refused(refused.get()) : new Verdict.Accepted(query);
   }
 
   private static String tooDeep(String how) {
@@ -138,7 +179,33 @@ final class QueryGuard {
    * comments. (Nested groups vanish from the algebra, so {@link #depth(Op)} does not see them.)
    */
   static int bracketDepth(String q) {
-    int depth = 0, max = 0;
+    int[] depth = {0, 0};
+    walkStructure(q, c -> {
+      if (c == '(' || c == '[' || c == '{') depth[1] = Math.max(depth[1], ++depth[0]);
+      else if (c == ')' || c == ']' || c == '}') depth[0]--;
+    });
+    return depth[1];
+  }
+
+  /**
+   * How many characters of the text open a bracket or write an operator, outside strings, IRIs,
+   * comments and variable names: an upper bound on how deeply anything parsed from it can nest (a
+   * group, a sequence of groups, an OPTIONAL, a FILTER, an operator of an expression or of a path each
+   * needs one).
+   */
+  static int structureCount(String q) {
+    int[] n = {0};
+    walkStructure(q, c -> {
+      if ("([{|&!=<>+-*/^?$".indexOf(c) >= 0) n[0]++;
+    });
+    return n[0];
+  }
+
+  /**
+   * Feeds {@code each} the characters of the query's syntax: what is left once strings, IRIs,
+   * comments and variable names are skipped.
+   */
+  private static void walkStructure(String q, java.util.function.IntConsumer each) {
     for (int i = 0; i < q.length(); i++) {
       char c = q.charAt(i);
       switch (c) {
@@ -153,13 +220,17 @@ final class QueryGuard {
           int j = i + 1;
           while (j < q.length() && "<>\"{}|^`\\ \t\r\n".indexOf(q.charAt(j)) < 0) j++;
           if (j < q.length() && q.charAt(j) == '>') i = j;
+          else each.accept(c);
         }
-        case '(', '[', '{' -> max = Math.max(max, ++depth);
-        case ')', ']', '}' -> depth--;
-        default -> { }
+        case '?', '$' -> {
+          int j = i + 1;
+          while (j < q.length() && (Character.isLetterOrDigit(q.charAt(j)) || q.charAt(j) == '_')) j++;
+          if (j == i + 1) each.accept(c);
+          else i = j - 1;
+        }
+        default -> each.accept(c);
       }
     }
-    return max;
   }
 
   /** The first SERVICE the policy refuses, or Java-class function the query would load. */
