@@ -32,18 +32,21 @@ class AnswerCacheIT {
   static FusekiServer server;
   static FusekiServer uncached;
   static FusekiServer small;
+  static FusekiServer spilling;
 
   @BeforeAll
   static void start() throws Exception {
     ServeOptions base = ServeOptions.defaults().withServiceAllow(List.of()).withTimeout(Duration.ofSeconds(2));
     server = SafetyServers.start(base.withRelease("test-1"));
     uncached = SafetyServers.start(base.withAnswerCacheBytes(0));
-    small = SafetyServers.start(base.withAnswerCacheBytes(16 * 1024)); // answers of up to 1 KiB kept
+    small = SafetyServers.start(base.withAnswerCacheBytes(16 * 1024).withAnswerFileBytes(0)); // answers of up to 1 KiB kept
+    // Answers of up to 1 KiB on the heap, bigger ones of up to 16 KiB in files, 64 KiB of files in all.
+    spilling = SafetyServers.start(base.withAnswerCacheBytes(16 * 1024).withAnswerFileBytes(64 * 1024).withRelease("test-2"));
   }
 
   @AfterAll
   static void stop() {
-    for (FusekiServer s : new FusekiServer[] {server, uncached, small}) if (s != null) s.stop();
+    for (FusekiServer s : new FusekiServer[] {server, uncached, small, spilling}) if (s != null) s.stop();
   }
 
   static HttpResponse<String> post(FusekiServer s, String query, String accept, String... headers) throws Exception {
@@ -154,6 +157,55 @@ class AnswerCacheIT {
     HttpResponse<String> r = post(uncached, PEOPLE, "text/csv");
     assertTrue(ranOnTheEngine(r));
     assertEquals("", etag(r));
+  }
+
+  /** Triples of the store, as CSV: about 150 bytes a row. */
+  static String rows(int n, String tag) {
+    return "SELECT ?s ?p ?o WHERE { ?s ?p ?o } LIMIT " + n + " # " + tag;
+  }
+
+  @Test
+  void anAnswerTooBigForTheHeapIsKeptInAFileAndServedWhole() throws Exception {
+    String q = rows(60, "to a file");
+    HttpResponse<String> first = post(spilling, q, "text/csv");
+    assertEquals(200, first.statusCode(), first.body());
+    assertTrue(first.body().length() > 1024 && first.body().length() < 16 * 1024, "between the two limits: " + first.body().length());
+    HttpResponse<String> second = post(spilling, q, "text/csv");
+    assertFalse(ranOnTheEngine(second), "the second answer should come from the file");
+    assertEquals(first.body(), second.body());
+    assertEquals(String.valueOf(first.body().getBytes(StandardCharsets.UTF_8).length),
+        second.headers().firstValue("Content-Length").orElse(""));
+    assertEquals(etag(first), etag(second));
+    HttpResponse<String> current = post(spilling, q, "text/csv", "If-None-Match", etag(first));
+    assertEquals(304, current.statusCode());
+    assertTrue(answerFiles().stream().anyMatch(f -> f.toFile().length() == first.body().getBytes(StandardCharsets.UTF_8).length),
+        "the answer is a file in the server's folder: " + answerFiles());
+  }
+
+  @Test
+  void answerFilesAreBoundedEachAndInAll() throws Exception {
+    String tooBig = rows(400, "over a quarter of the files' share");
+    HttpResponse<String> r = post(spilling, tooBig, "text/csv");
+    assertTrue(r.body().length() > 16 * 1024, "over the files' entry limit: " + r.body().length());
+    assertTrue(ranOnTheEngine(post(spilling, tooBig, "text/csv")), "an answer over the files' entry limit was kept");
+    // Ten answers of ~9 KiB: the first ones are evicted (their files deleted) to stay within 64 KiB.
+    String firstOfMany = rows(60, "many 0");
+    for (int i = 0; i < 10; i++) post(spilling, rows(60, "many " + i), "text/csv");
+    assertTrue(ranOnTheEngine(post(spilling, firstOfMany, "text/csv")), "the least recently used answer was evicted");
+    assertFalse(ranOnTheEngine(post(spilling, rows(60, "many 9"), "text/csv")), "a recent one is kept");
+    long bytes = 0;
+    for (var f : answerFiles()) bytes += f.toFile().length();
+    assertTrue(bytes <= 64 * 1024, "the files stay within their share: " + bytes);
+  }
+
+  /** The files of this process's answer folder ({@code sovecon-answers-PID-*} in the temporary folder). */
+  static List<java.nio.file.Path> answerFiles() throws Exception {
+    java.nio.file.Path tmp = java.nio.file.Path.of(System.getProperty("java.io.tmpdir"));
+    try (var dirs = java.nio.file.Files.newDirectoryStream(tmp, "sovecon-answers-" + ProcessHandle.current().pid() + "-*")) {
+      List<java.nio.file.Path> out = new java.util.ArrayList<>();
+      for (var d : dirs) try (var files = java.nio.file.Files.list(d)) { files.forEach(out::add); }
+      return out;
+    }
   }
 
   @Test

@@ -82,6 +82,12 @@ final class ServeCommand implements Callable<Integer> {
           + "change while the server runs. 0 runs every query (default: ${DEFAULT-VALUE}; docs/benchmarks.md).")
   int answerCacheMiB;
 
+  @Option(names = "--answer-files", paramLabel = "MIB", defaultValue = "512",
+      description = "MiB of answers too big for the heap's share (over a sixteenth of --answer-cache) kept in "
+          + "temporary files of the server's own, removed when it stops; one answer may take a quarter. 0 keeps "
+          + "none; --answer-cache 0 turns both off (default: ${DEFAULT-VALUE}; docs/benchmarks.md).")
+  int answerFilesMiB;
+
   @Option(names = "--warm-up", paramLabel = "SECONDS", defaultValue = "30",
       description = "For up to this long after the start, run the query catalogue in the background while no user "
           + "is asking anything, so that the first users' queries meet compiled code, not a cold JVM; 0 skips it "
@@ -97,14 +103,14 @@ final class ServeCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(spec.commandLine(), "--no-federation and --service-allow contradict each other");
     if (timeoutSeconds <= 0 || serviceTimeoutSeconds <= 0)
       throw new CommandLine.ParameterException(spec.commandLine(), "timeouts must be positive");
-    if (answerCacheMiB < 0 || warmUpSeconds < 0)
-      throw new CommandLine.ParameterException(spec.commandLine(), "--answer-cache and --warm-up cannot be negative");
+    if (answerCacheMiB < 0 || answerFilesMiB < 0 || warmUpSeconds < 0)
+      throw new CommandLine.ParameterException(spec.commandLine(), "--answer-cache, --answer-files and --warm-up cannot be negative");
     ServeOptions o = ServeOptions.defaults().withHost(host).withPort(port)
         .withTimeout(Duration.ofMillis(Math.round(timeoutSeconds * 1000)))
         .withServiceTimeout(Duration.ofMillis(Math.round(serviceTimeoutSeconds * 1000)))
         .withAllowHosts(allowHosts).withLogQueries(logQueries).withMaxQueryLength(maxQueryLength)
         .withBaseIri(baseIri.endsWith("/") ? baseIri : baseIri + "/")
-        .withAnswerCacheBytes((long) answerCacheMiB << 20);
+        .withAnswerCacheBytes((long) answerCacheMiB << 20).withAnswerFileBytes((long) answerFilesMiB << 20);
     if (noFederation) o = o.withServiceAllow(List.of());
     else if (!serviceAllow.isEmpty()) o = o.withServiceAllow(serviceAllow);
     return o;

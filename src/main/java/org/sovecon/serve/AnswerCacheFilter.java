@@ -10,7 +10,11 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
 import java.io.ByteArrayOutputStream;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
@@ -46,6 +50,7 @@ final class AnswerCacheFilter implements Filter {
   private static final String CACHE_CONTROL = "no-cache";
 
   private final AnswerCache cache;
+  private final AnswerFiles files;
   private final Set<String> endpoints;
   private final String release;
 
@@ -54,14 +59,23 @@ final class AnswerCacheFilter implements Filter {
    *                replicas serving the same build give the same ones
    */
   AnswerCacheFilter(AnswerCache cache, Set<String> endpointPaths, String release) {
+    this(cache, AnswerFiles.NONE, endpointPaths, release);
+  }
+
+  /**
+   * As above, with the answers too big for {@code cache} kept in {@code files} (used only when
+   * {@code cache} is on).
+   */
+  AnswerCacheFilter(AnswerCache cache, AnswerFiles files, Set<String> endpointPaths, String release) {
     this.cache = cache;
+    this.files = files;
     this.endpoints = Set.copyOf(endpointPaths);
     this.release = release;
   }
 
   @Override
   public void doFilter(ServletRequest req, ServletResponse resp, FilterChain chain) throws IOException, ServletException {
-    // Off (size 0), the filter keeps nothing and tags nothing: the request passes untouched, unread.
+    // Off (size 0), the filter keeps nothing and tags nothing, on the heap or on disk: the request passes untouched, unread.
     if (!cache.enabled()) {
       chain.doFilter(req, resp);
       return;
@@ -78,27 +92,53 @@ final class AnswerCacheFilter implements Filter {
     String id = digest(key);
     String etag = "\"" + release + "-" + id.substring(0, 24) + "\"";
     String asked = header(http, "Cache-Control");
-    AnswerCache.Answer kept = asked.contains("no-cache") ? null : cache.get(id);
+    boolean reuse = !asked.contains("no-cache");
+    AnswerCache.Answer kept = reuse ? cache.get(id) : null;
     if (kept != null) {
-      http.setAttribute(GuardedQueryService.QUERY_ATTRIBUTE, http.getParameter("query"));
-      http.setAttribute(HIT_ATTRIBUTE, Boolean.TRUE);
-      describeAsCacheable(out, etag);
-      if (names(header(http, "If-None-Match"), etag)) {
-        out.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
-        return;
-      }
-      out.setStatus(HttpServletResponse.SC_OK);
+      if (answeredFromKept(http, out, etag)) return;
       out.setContentType(kept.contentType());
       out.setContentLength(kept.body().length);
       out.getOutputStream().write(kept.body());
       return;
     }
-    Capture capture = new Capture(out, etag, cache.enabled() && !asked.contains("no-store"));
-    chain.doFilter(req, capture);
-    capture.flushWriter();
-    byte[] body = capture.captured();
-    if (body != null && capture.getStatus() == HttpServletResponse.SC_OK && capture.getContentType() != null)
-      cache.put(id, new AnswerCache.Answer(capture.getContentType(), body, etag));
+    AnswerFiles.Opened onDisk = reuse && files.enabled() ? files.open(id) : null;
+    if (onDisk != null) {
+      try (var body = onDisk.body()) {
+        if (answeredFromKept(http, out, etag)) return;
+        out.setContentType(onDisk.entry().contentType());
+        out.setContentLengthLong(onDisk.entry().length());
+        body.transferTo(out.getOutputStream());
+      }
+      return;
+    }
+    Capture capture = new Capture(out, etag, !asked.contains("no-store"));
+    try {
+      chain.doFilter(req, capture);
+      capture.flushWriter();
+      boolean complete = capture.getStatus() == HttpServletResponse.SC_OK && capture.getContentType() != null;
+      byte[] body = capture.captured();
+      if (body != null && complete) cache.put(id, new AnswerCache.Answer(capture.getContentType(), body, etag));
+      Path file = capture.spilled();
+      if (file != null && complete) {
+        files.put(id, new AnswerFiles.Entry(capture.getContentType(), etag, file, capture.spilledLength()));
+        capture.handedOver();
+      }
+    } finally {
+      capture.discard();
+    }
+  }
+
+  /** Marks a response as answered from a kept answer; true when the client's copy is current (a 304 was sent). */
+  private static boolean answeredFromKept(HttpServletRequest http, HttpServletResponse out, String etag) {
+    http.setAttribute(GuardedQueryService.QUERY_ATTRIBUTE, http.getParameter("query"));
+    http.setAttribute(HIT_ATTRIBUTE, Boolean.TRUE);
+    describeAsCacheable(out, etag);
+    if (names(header(http, "If-None-Match"), etag)) {
+      out.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
+      return true;
+    }
+    out.setStatus(HttpServletResponse.SC_OK);
+    return false;
   }
 
   /** The request as a cache key, or null if its answer may not be kept. */
@@ -156,6 +196,11 @@ final class AnswerCacheFilter implements Filter {
     private final HttpServletResponse real;
     private final String etag;
     private ByteArrayOutputStream copy;
+    /** Where the copy goes once it outgrows the heap's cache (when big answers are kept on disk). */
+    private Path spill;
+    private OutputStream spillOut;
+    private long spillLength;
+    private boolean keeping;
     private boolean described;
     private PrintWriter writer;
     private final ServletOutputStream stream = new BlockingOutputStream() {
@@ -167,17 +212,63 @@ final class AnswerCacheFilter implements Filter {
       super(real);
       this.real = real;
       this.etag = etag;
+      this.keeping = keep;
       this.copy = keep ? new ByteArrayOutputStream() : null;
     }
 
     private void pass(byte[] b, int off, int len) throws IOException {
-      if (!described && getStatus() == SC_OK && copy != null) describeAsCacheable(real, etag);
+      if (!described && getStatus() == SC_OK && keeping) describeAsCacheable(real, etag);
       described = true;
       if (copy != null) {
         if (cache.fits((long) copy.size() + len)) copy.write(b, off, len);
-        else copy = null;
+        else if (files.enabled() && files.fits((long) copy.size() + len)) {
+          spill = files.newFile();
+          spillOut = new BufferedOutputStream(Files.newOutputStream(spill), 1 << 16);
+          copy.writeTo(spillOut);
+          spillLength = copy.size();
+          copy = null;
+        } else copy = null;
+      }
+      if (spillOut != null) {
+        if (files.fits(spillLength + len)) {
+          spillOut.write(b, off, len);
+          spillLength += len;
+        } else discard();
       }
       real.getOutputStream().write(b, off, len);
+    }
+
+    /** The file holding the whole answer, closed, or null when it was not spilled or did not fit. */
+    Path spilled() throws IOException {
+      if (spillOut == null) return null;
+      spillOut.close();
+      spillOut = null;
+      return spill;
+    }
+
+    long spilledLength() {
+      return spillLength;
+    }
+
+    /** The spilled file is the store's now: {@link #discard} leaves it. */
+    void handedOver() {
+      spill = null;
+    }
+
+    /** Drops a spilled copy nobody took (an error, a status other than 200, too big). */
+    void discard() {
+      if (spillOut != null) {
+        try {
+          spillOut.close();
+        } catch (IOException ignored) {
+          // the file goes below
+        }
+        spillOut = null;
+      }
+      if (spill != null) {
+        AnswerFiles.delete(spill);
+        spill = null;
+      }
     }
 
     @Override public ServletOutputStream getOutputStream() { return stream; }

@@ -74,6 +74,7 @@ public final class SoveconServer {
         .addFilter("/$/*", new RequestLogFilter(options.logQueries(), new UserActivity()))
         .addFilter(DATASET + "/*", new ServiceDescriptionFilter(dataset, Set.of(DATASET + "/sparql", DATASET + "/query")))
         .addFilter(DATASET + "/*", new AnswerCacheFilter(AnswerCache.ofBytes(options.answerCacheBytes()),
+            AnswerFiles.in(() -> org.sovecon.store.PrivateFolder.create("sovecon-answers-"), options.answerFileBytes()),
             Set.of(DATASET, DATASET + "/sparql", DATASET + "/query"), options.release()))
         .addFilter(DATASET + "/*", new ResponseBufferFilter(RESPONSE_BUFFER))
         .addServlet(DATASET + ReconcileServlet.PATH + "/*", new ReconcileServlet(dataset));
