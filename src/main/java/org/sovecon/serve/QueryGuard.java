@@ -83,9 +83,24 @@ final class QueryGuard {
     record Unparsable(RuntimeException error) implements Verdict {}
   }
 
+  /** Texts whose verdict is kept, and the longest text kept: the catalogue's queries are 0.2 to 6 KiB. */
+  static final int KEPT_VERDICTS = 128;
+  static final int KEPT_TEXT = 16 * 1024;
+
   private final int maxLength;
   private final ServicePolicy services;
   private final Function<String, Query> parser;
+  /**
+   * The verdicts of recent texts. A text's verdict never changes while the server runs (the policy is
+   * fixed at start), and parsing is the largest part of a small query's CPU (about 0.3 µs a character,
+   * comments included): a repeated text gets a copy of the query parsed the first time.
+   */
+  private final java.util.LinkedHashMap<String, Verdict> kept = new java.util.LinkedHashMap<>(64, 0.75f, true) {
+    @Override
+    protected boolean removeEldestEntry(java.util.Map.Entry<String, Verdict> eldest) {
+      return size() > KEPT_VERDICTS;
+    }
+  };
 
   QueryGuard(int maxLength, ServicePolicy services) {
     this(maxLength, services, text -> QueryFactory.create(text, Fuseki.BaseParserSPARQL, Syntax.syntaxARQ));
@@ -98,8 +113,28 @@ final class QueryGuard {
     this.parser = parser;
   }
 
-  /** The query parsed and checked, or why it may not run. */
+  /** The query parsed and checked, or why it may not run; a text checked before gets a copy of its first verdict. */
   Verdict check(String text) {
+    Verdict earlier;
+    synchronized (kept) {
+      earlier = kept.get(text);
+    }
+    if (earlier != null)
+      // Each request gets its own copy: Fuseki and ARQ may set things on the query they run.
+      return earlier instanceof Verdict.Accepted a ? new Verdict.Accepted(a.query().cloneQuery()) : earlier;
+    Verdict v = checkAnew(text);
+    if (text.length() <= KEPT_TEXT && !(v instanceof Verdict.Refused r && r.reason().equals(STOPPING))) {
+      Verdict keep = v instanceof Verdict.Accepted a ? new Verdict.Accepted(a.query().cloneQuery()) : v;
+      synchronized (kept) {
+        kept.put(text, keep);
+      }
+    }
+    return v;
+  }
+
+  private static final String STOPPING = "The server is stopping.";
+
+  private Verdict checkAnew(String text) {
     if (text.length() > maxLength)
       return new Verdict.Refused(String.format("The query is %,d characters long; this server accepts at most %,d characters (--max-query-length).",
           text.length(), maxLength));
@@ -118,7 +153,7 @@ final class QueryGuard {
     } catch (InterruptedException e) {
       f.cancel(true);
       Thread.currentThread().interrupt();
-      return new Verdict.Refused("The server is stopping.");
+      return new Verdict.Refused(STOPPING);
     } catch (ExecutionException e) {
       if (e.getCause() instanceof StackOverflowError) return new Verdict.Refused(tooDeep("more than the parser can follow"));
       // The query parsed but could not be checked: it does not run unchecked.

@@ -77,6 +77,22 @@ class GuardedQueryServiceIT {
   }
 
   @Test
+  void aRepeatedTextRunsACopyOfItsFirstParseWithoutParsingAgain() throws Exception {
+    String q = "SELECT ?x WHERE { VALUES ?x { 4 5 6 } } ORDER BY DESC(?x) # repeated";
+    int before = parses.get();
+    for (int i = 0; i < 3; i++) {
+      HttpResponse<String> r = query(q);
+      assertEquals(200, r.statusCode(), r.body());
+      assertEquals(List.of("x", "6"), r.body().strip().lines().map(String::strip).toList(), "the first parse (its LIMIT 1) runs each time");
+    }
+    assertEquals(before + 1, parses.get(), "parsed the first time only");
+    HttpResponse<String> bad = null;
+    for (int i = 0; i < 2; i++) bad = query("SELECT ?x WHERE { ?x ?p } # repeated error");
+    assertEquals(400, bad.statusCode(), "a repeated syntax error is refused as the first time: " + bad.body());
+    assertTrue(bad.body().contains("Parse error"), bad.body());
+  }
+
+  @Test
   void aSyntaxErrorIsA400WithTheParsersMessage() throws Exception {
     HttpResponse<String> r = query("SELECT ?x WHERE { ?x ?p }");
     assertEquals(400, r.statusCode(), r.body());

@@ -113,4 +113,29 @@ class QueryGuardTest {
     Query q = ((QueryGuard.Verdict.Accepted) verdict.get()).query();
     assertTrue(QueryGuard.depth(Algebra.compile(q)) < QueryGuard.MAX_DEPTH, kind);
   }
+
+  /** A repeated text gets a copy of its first parse: the same query (as the engine compiles it), not the same object. */
+  @Test
+  void aRepeatedTextGetsACopyOfTheSameQueryForEveryCatalogueQuery() throws Exception {
+    JenaSystem.init();
+    QueryGuard guard = new QueryGuard(256 << 10, new ServicePolicy(List.of(), Duration.ofSeconds(1)));
+    List<java.nio.file.Path> files;
+    try (Stream<java.nio.file.Path> s = java.nio.file.Files.walk(org.sovecon.TestProjects.repoRoot().resolve("queries"))) {
+      files = s.filter(f -> f.toString().endsWith(".rq")).sorted().toList();
+    }
+    assertTrue(files.size() > 80, "the catalogue: " + files.size());
+    for (java.nio.file.Path f : files) {
+      String text = java.nio.file.Files.readString(f);
+      QueryGuard.Verdict first = guard.check(text), again = guard.check(text);
+      if (!(first instanceof QueryGuard.Verdict.Accepted a)) {
+        assertEquals(first, again, f.toString());
+        continue;
+      }
+      Query q1 = a.query(), q2 = assertInstanceOf(QueryGuard.Verdict.Accepted.class, again, f.toString()).query();
+      assertTrue(q1 != q2, "each request its own copy: " + f);
+      assertEquals(q1, q2, f.toString());
+      assertEquals(q1.serialize(), q2.serialize(), f.toString());
+      assertEquals(Algebra.compile(q1), Algebra.compile(q2), f.toString());
+    }
+  }
 }
