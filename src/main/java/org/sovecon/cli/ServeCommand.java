@@ -11,7 +11,9 @@ import org.apache.jena.fuseki.main.FusekiServer;
 import org.apache.jena.query.Dataset;
 import org.sovecon.store.MemoryCopy;
 import org.sovecon.store.StoreReader;
+import org.sovecon.serve.EngineStart;
 import org.sovecon.serve.EngineWarmUp;
+import org.sovecon.serve.JettyPreload;
 import org.sovecon.serve.ServeOptions;
 import org.sovecon.serve.SoveconServer;
 import org.sovecon.serve.UserActivity;
@@ -118,6 +120,8 @@ final class ServeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    // While Jena initialises on the other core (JenaStart), this thread loads Jetty's classes.
+    JettyPreload.run();
     JenaStart.await();
     var cl = spec.commandLine();
     ServeOptions options = options();
@@ -141,6 +145,8 @@ final class ServeCommand implements Callable<Integer> {
       StoreReader.close(store); // the copy is all the server reads; a later build may prune this one
     }
     Dataset data = ds;
+    // The query engine's first run, on the other core while the server is built (EngineStart).
+    EngineStart.inBackground(data);
     FusekiServer server = SoveconServer.create(data,
         () -> index.isPresent() ? TextSearch.over(data, index.get()) : TextSearch.index(data).dataset(), options);
     server.start();

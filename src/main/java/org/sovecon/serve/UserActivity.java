@@ -25,12 +25,13 @@ public final class UserActivity {
 
   /**
    * Runs {@code work} on a daemon thread named {@code name} once no user request has arrived for
-   * {@code quiet}; returns at once.
+   * {@code quiet}, counting from now at the earliest; returns at once.
    */
   public Thread whenQuiet(Duration quiet, Runnable work, String name) {
+    long from = System.nanoTime();
     Thread t = new Thread(() -> {
       try {
-        while (!quietFor(quiet)) Thread.sleep(Math.max(10, quiet.toMillis() / 5));
+        while (!quietFor(quiet) || System.nanoTime() - from < quiet.toNanos()) Thread.sleep(Math.max(10, quiet.toMillis() / 5));
       } catch (InterruptedException e) {
         return;
       }
