@@ -11,12 +11,17 @@ import picocli.CommandLine.Command;
     versionProvider = Main.Version.class,
     description = "A knowledge graph of the early Soviet economy (1917-1932): build it from the tables in data/, check it, query it, serve it.")
 public final class Main implements Runnable {
-  /** The commands, in the order the usage lists them. */
-  static final List<Class<?>> COMMANDS = List.of(
-      ServeCommand.class, BuildCommand.class, ValidateCommand.class, QueryCommand.class,
-      ExportCommand.class, StatsCommand.class, CoverageCommand.class, LoadtestCommand.class, LinkCommand.class,
-      ExplainCommand.class, AuditCommand.class,
-      CommandLine.HelpCommand.class);
+  /**
+   * The commands, in the order the usage lists them. A method, not a constant: {@link #main} starts
+   * Jena's initialisation before anything loads picocli.
+   */
+  static List<Class<?>> commands() {
+    return List.of(
+        ServeCommand.class, BuildCommand.class, ValidateCommand.class, QueryCommand.class,
+        ExportCommand.class, StatsCommand.class, CoverageCommand.class, LoadtestCommand.class, LinkCommand.class,
+        ExplainCommand.class, AuditCommand.class,
+        CommandLine.HelpCommand.class);
+  }
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -27,7 +32,7 @@ public final class Main implements Runnable {
 
   /** The command line with every command. */
   public static CommandLine commandLine() {
-    return commandLine(COMMANDS);
+    return commandLine(commands());
   }
 
   /**
@@ -37,7 +42,7 @@ public final class Main implements Runnable {
    */
   static CommandLine commandLine(String[] args) {
     if (args.length > 0 && !args[0].equals("help"))
-      for (Class<?> c : COMMANDS)
+      for (Class<?> c : commands())
         if (c.getAnnotation(Command.class).name().equals(args[0])) return commandLine(List.of(c));
     return commandLine();
   }
