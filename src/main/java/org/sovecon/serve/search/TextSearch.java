@@ -82,7 +82,7 @@ public final class TextSearch {
    * the first search, whichever comes first: other queries never wait for it.
    */
   public static Dataset over(Dataset data, DeferredIndex deferred) {
-    return over(data, new LoadingTextIndex(deferred.future(), deferred::load, TextIndexFiles.entityDefinition()));
+    return over(data, new LoadingTextIndex(deferred.future(), deferred::load, deferred.definition()));
   }
 
   /** The build's index folder beside the TDB2 database folder {@code db}, if the build has one. */
