@@ -56,6 +56,13 @@ class FederationIT {
           body = "Not Found".getBytes(StandardCharsets.UTF_8);
           ex.sendResponseHeaders(404, body.length);
         }
+        case "/moved" -> {
+          // A redirect from an allowed endpoint to one that is not: the client must not follow it.
+          ex.getResponseHeaders().set("Location", "/elsewhere");
+          ex.sendResponseHeaders(302, -1);
+          ex.close();
+          return;
+        }
         case "/silent" -> {
           try { Thread.sleep(30_000); } catch (InterruptedException e) { Thread.currentThread().interrupt(); }
           ex.close();
@@ -73,7 +80,7 @@ class FederationIT {
     remote.start();
     base = "http://127.0.0.1:" + remote.getAddress().getPort();
     ServeOptions o = ServeOptions.defaults().withTimeout(Duration.ofSeconds(20)).withServiceTimeout(SERVICE_TIMEOUT)
-        .withServiceAllow(List.of(base + "/allowed", base + "/notfound", base + "/silent"));
+        .withServiceAllow(List.of(base + "/allowed", base + "/notfound", base + "/silent", base + "/moved"));
     server = SafetyServers.start(o);
     noFederation = SafetyServers.start(o.withServiceAllow(List.of()));
     endpoint = SafetyServers.endpoint(server);
@@ -123,6 +130,13 @@ class FederationIT {
     assertEquals(200, r.status(), r.toString());
     assertTrue(r.body().contains("from-remote"), r.toString());
     assertEquals(Set.of("/allowed"), contacted);
+  }
+
+  @Test
+  void aRedirectFromAnAllowedEndpointIsNotFollowed() {
+    Reply r = ask(endpoint, "SELECT ?x WHERE { SERVICE <" + base + "/moved> { ?x ?y ?z } }");
+    assertEquals(502, r.status(), r.toString());
+    assertEquals(Set.of("/moved"), contacted, "only the allowed endpoint was asked");
   }
 
   @Test

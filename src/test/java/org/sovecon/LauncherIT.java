@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.apache.jena.query.Dataset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sovecon.SafetyServers.Reply;
@@ -20,9 +19,21 @@ import org.sovecon.store.StoreReader;
 /**
  * The ./sovecon launcher bounds the heap and ends the JVM on OutOfMemoryError: a query that exhausts
  * memory stops the server (exit 3) instead of leaving a process that listens and answers nothing.
+ * A server it starts answers at once, searches included.
  */
 class LauncherIT {
   @TempDir Path tmp;
+  @TempDir static Path shared;
+  private static Path sharedStore;
+
+  /** The repository's data built once for the tests that only serve or query it (closed, so a server can open it). */
+  static synchronized Path builtStore() throws Exception {
+    if (sharedStore == null) {
+      StoreReader.close(TestProjects.builtStore(shared));
+      sharedStore = shared.resolve("store");
+    }
+    return sharedStore;
+  }
 
   static ProcessBuilder launcher(String javaOpts, String... args) {
     List<String> cmd = new java.util.ArrayList<>(List.of(TestProjects.repoRoot().resolve("sovecon").toString()));
@@ -44,9 +55,8 @@ class LauncherIT {
 
   @Test
   void servingAndQueryingSizeTheHeapFromTheStore() throws Exception {
-    Dataset ds = TestProjects.builtStore(tmp);
-    StoreReader.close(ds);
-    Process p = launcher("-XX:+PrintFlagsFinal", "query", "--store", tmp.resolve("store").toString(), "ASK {}").start();
+    Path store = builtStore();
+    Process p = launcher("-XX:+PrintFlagsFinal", "query", "--store", store.toString(), "ASK {}").start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertEquals(0, p.waitFor(), out);
     java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\bMaxHeapSize\\s+= (\\d+)").matcher(out);
@@ -54,7 +64,7 @@ class LauncherIT {
     long mib = Long.parseLong(m.group(1)) >> 20;
     // 256 MiB plus an eighth of the store's size on disk (du: TDB2's files are sparse), below the 2 GiB cap,
     // with the serial collector.
-    Process du = new ProcessBuilder("du", "-sk", tmp.resolve("store/current/tdb2").toString()).start();
+    Process du = new ProcessBuilder("du", "-sk", store.resolve("current/tdb2").toString()).start();
     long storeMib = Long.parseLong(new String(du.getInputStream().readAllBytes(), StandardCharsets.UTF_8).split("\\s")[0]) / 1024;
     long expected = Math.min(2048, 256 + storeMib / 8);
     assertTrue(Math.abs(mib - expected) <= 8 && mib < 2048, "heap " + mib + " MiB for a store of " + storeMib + " MiB");
@@ -65,23 +75,59 @@ class LauncherIT {
     assertTrue(out.matches("(?s).*\\bNewSize\\s+= 67108864\\b.*"), "a 64 MiB young generation");
   }
 
+  static int freePort() throws Exception {
+    try (ServerSocket s = new ServerSocket(0)) { return s.getLocalPort(); }
+  }
+
+  /** Waits until the server's log says it is serving. */
+  static void awaitServing(Process p, Path log) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    while (!Files.readString(log).contains("serving in")) {
+      if (!p.isAlive()) fail("serve exited early:\n" + Files.readString(log));
+      if (System.nanoTime() > deadline) fail("serve did not start:\n" + Files.readString(log));
+      Thread.sleep(20);
+    }
+  }
+
+  @Test
+  void aSearchAskedAsSoonAsTheServerStartsIsAnswered() throws Exception {
+    int port = freePort();
+    Path log = tmp.resolve("serve.log");
+    Process p = launcher("", "serve", "--no-build", "--store", builtStore().toString(), "--port", String.valueOf(port),
+        "--warm-up", "0").redirectOutput(log.toFile()).start();
+    try {
+      awaitServing(p, log);
+      String endpoint = "http://127.0.0.1:" + port + "/sovecon/sparql";
+      // The text index is opened in the background once the server is idle; this search comes first
+      // and must wait for it rather than fail or find nothing.
+      Reply search = SafetyServers.query(endpoint, "PREFIX text: <http://jena.apache.org/text#> "
+          + "SELECT ?s WHERE { ?s text:query 'Osvok' }", "text/csv", Duration.ofSeconds(60));
+      assertEquals(200, search.status(), search.toString());
+      assertTrue(search.body().contains("https://w3id.org/sovecon/id/osvok"), search.toString());
+      Reply count = SafetyServers.query(endpoint, "SELECT (COUNT(*) AS ?n) WHERE { ?p a <https://w3id.org/sovecon/ontology#Person> }",
+          "text/csv", Duration.ofSeconds(60));
+      assertEquals(200, count.status(), count.toString());
+      assertTrue(count.body().strip().matches("(?s)n\\s+[1-9]\\d*"), count.toString());
+      // The start is timed from the JVM's own start, not from somewhere inside the command.
+      java.util.regex.Matcher m = java.util.regex.Pattern.compile("serving in (\\d+\\.\\d) s").matcher(Files.readString(log));
+      assertTrue(m.find(), Files.readString(log));
+      assertTrue(Double.parseDouble(m.group(1)) > 0, Files.readString(log));
+    } finally {
+      p.destroy();
+      p.waitFor(30, TimeUnit.SECONDS);
+      p.destroyForcibly();
+    }
+  }
+
   @Test
   void aQueryThatExhaustsTheHeapEndsTheProcessCleanly() throws Exception {
-    Dataset ds = TestProjects.builtStore(tmp);
-    StoreReader.close(ds); // release the store's lock for the server process
-    int port;
-    try (ServerSocket s = new ServerSocket(0)) { port = s.getLocalPort(); }
+    int port = freePort();
     Path log = tmp.resolve("serve.log");
-    Process p = launcher("-Xmx160m", "serve", "--no-build", "--store", tmp.resolve("store").toString(),
+    Process p = launcher("-Xmx160m", "serve", "--no-build", "--store", builtStore().toString(),
         "--port", String.valueOf(port), "--timeout", "600")
         .redirectOutput(log.toFile()).start();
     try {
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-      while (!Files.readString(log).contains("serving in")) {
-        if (!p.isAlive()) fail("serve exited early:\n" + Files.readString(log));
-        if (System.nanoTime() > deadline) fail("serve did not start:\n" + Files.readString(log));
-        Thread.sleep(200);
-      }
+      awaitServing(p, log);
       // GROUP_CONCAT builds one string in memory (nothing spills to disk): over a cartesian product it
       // outgrows any heap, and the doubling of its buffer fails at once rather than after a slow GC crawl.
       Reply r = SafetyServers.query("http://127.0.0.1:" + port + "/sovecon/sparql",

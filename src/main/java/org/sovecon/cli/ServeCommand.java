@@ -1,22 +1,23 @@
 package org.sovecon.cli;
 
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Callable;
 import org.apache.jena.fuseki.main.FusekiServer;
 import org.apache.jena.query.Dataset;
-import org.apache.jena.query.text.TextIndex;
-import org.apache.jena.sys.JenaSystem;
 import org.sovecon.store.MemoryCopy;
 import org.sovecon.store.StoreReader;
+import org.sovecon.serve.EngineStart;
 import org.sovecon.serve.EngineWarmUp;
+import org.sovecon.serve.JettyPreload;
 import org.sovecon.serve.ServeOptions;
 import org.sovecon.serve.SoveconServer;
 import org.sovecon.serve.UserActivity;
+import org.sovecon.serve.search.DeferredIndex;
 import org.sovecon.serve.search.TextSearch;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -34,6 +35,10 @@ import picocli.CommandLine.Option;
 final class ServeCommand implements Callable<Integer> {
   /** Rounds of the catalogue that bring the JIT to its steady state (docs/benchmarks.md). */
   static final int WARM_UP_ROUNDS = 10;
+  /** Set by the launcher when this run records the class-data archive the later runs start from. */
+  static final String RECORDING_PROPERTY = "sovecon.cds.recording";
+  /** The longest a recording run spends running the catalogue once, whatever --warm-up says. */
+  static final double RECORDING_WARM_UP_SECONDS = 60;
 
   @Mixin ProjectOptions project;
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -116,8 +121,31 @@ final class ServeCommand implements Callable<Integer> {
     return o;
   }
 
+  /**
+   * When this run started, as a user waits for it: when ./sovecon was run (it passes bash's clock as
+   * {@code sovecon.launched}, seconds), else when the JVM finished creating itself (Java records no
+   * earlier instant; that misses the JVM's own 0.1-0.3 s).
+   */
+  static long startMillis() {
+    String launched = System.getProperty("sovecon.launched");
+    if (launched != null) {
+      try {
+        return Math.round(Double.parseDouble(launched.replace(',', '.')) * 1000);
+      } catch (NumberFormatException notAClock) {
+        // fall through to the JVM's own record
+      }
+    }
+    return ManagementFactory.getRuntimeMXBean().getStartTime();
+  }
+
+  /** How long no request must have arrived before the text index is opened in the background. */
+  static final Duration INDEX_AFTER_QUIET = Duration.ofMillis(300);
+
   @Override
   public Integer call() throws Exception {
+    // While Jena initialises on the other core (JenaStart), this thread loads Jetty's classes.
+    JettyPreload.run();
+    JenaStart.await();
     var cl = spec.commandLine();
     ServeOptions options = options();
     SoveconServer.bindWarning(host).ifPresent(w -> { cl.getErr().println(w); cl.getErr().flush(); });
@@ -127,16 +155,12 @@ final class ServeCommand implements Callable<Integer> {
       cl.getOut().flush();
       if (Builds.build(layout, cl.getOut(), cl.getErr()).isEmpty()) return 1;
     }
-    long t0 = System.nanoTime();
     Path db = Stores.currentDatabase(layout);
     // The answers' HTTP tags name the build, so replicas of one build agree and a new build's differ.
     options = options.withRelease(db.getParent().getFileName().toString().replaceAll("[^A-Za-z0-9._-]", "-"));
-    // The start is mostly class loading; the text index loads on a second core meanwhile, once Jena
-    // is initialised (its registries are filled in order, on one thread), and only searches wait for it.
-    JenaSystem.init();
-    Optional<Path> indexDir = TextSearch.besideDatabase(db);
-    CompletableFuture<TextIndex> index = indexDir.isPresent()
-        ? CompletableFuture.supplyAsync(() -> TextSearch.load(indexDir.get())) : null;
+    // The text index is opened once the server is up and idle (or by the first search): no other
+    // query needs it, and at the start it would take the second core from the first queries.
+    Optional<DeferredIndex> index = TextSearch.besideDatabase(db).map(DeferredIndex::new);
     Dataset store = StoreReader.open(db);
     Dataset ds = store;
     if (inMemory) {
@@ -144,18 +168,27 @@ final class ServeCommand implements Callable<Integer> {
       StoreReader.close(store); // the copy is all the server reads; a later build may prune this one
     }
     Dataset data = ds;
+    // The query engine's first run, on the other core while the server is built (EngineStart).
+    EngineStart.inBackground(data);
     FusekiServer server = SoveconServer.create(data,
-        () -> index != null ? TextSearch.over(data, index) : TextSearch.index(data).dataset(), options);
+        () -> index.isPresent() ? TextSearch.over(data, index.get()) : TextSearch.index(data).dataset(), options);
     server.start();
+    UserActivity users = UserActivity.of(server);
+    index.ifPresent(i -> users.whenQuiet(INDEX_AFTER_QUIET, i::load, "sovecon-text-index-wait"));
     String shown = host.contains(":") ? "[" + host + "]" : host;
+    double seconds = (System.currentTimeMillis() - startMillis()) / 1000.0;
     cl.getOut().printf("serving in %.1f s: http://%s:%d%s/sparql  (UI: http://%s:%d/)%n",
-        (System.nanoTime() - t0) / 1e9, shown, server.getHttpPort(), SoveconServer.DATASET, shown, server.getHttpPort());
+        seconds, shown, server.getHttpPort(), SoveconServer.DATASET, shown, server.getHttpPort());
     cl.getOut().printf("queries time out after %s s; SERVICE %s%n", timeoutSeconds,
         options.serviceAllow().isEmpty() ? "is off" : "may call " + String.join(", ", options.serviceAllow()));
     cl.getOut().flush();
-    if (warmUpSeconds > 0) {
+    // The launcher's first run after a build records the classes this process loads (class-data
+    // sharing, ./sovecon); it runs the catalogue once so that the query path is among them.
+    boolean recording = Boolean.getBoolean(RECORDING_PROPERTY);
+    if (warmUpSeconds > 0 || recording) {
+      double budget = warmUpSeconds > 0 ? warmUpSeconds : RECORDING_WARM_UP_SECONDS;
       EngineWarmUp.start(SoveconServer.endpointFromHere(host, server.getHttpPort()), EngineWarmUp.catalogue(),
-          WARM_UP_ROUNDS, Duration.ofMillis(Math.round(warmUpSeconds * 1000)), UserActivity.of(server));
+          warmUpSeconds > 0 ? WARM_UP_ROUNDS : 1, Duration.ofMillis(Math.round(budget * 1000)), users);
     }
     server.join();
     return 0;

@@ -17,18 +17,20 @@ import org.apache.jena.sparql.util.Context;
  * or any endpoint at all when federation is off, is refused before it runs ({@link #refusal}); and
  * as a second line, the SERVICE executor this policy installs refuses the same at run time. Allowed
  * calls go through an HTTP client with a connect timeout that never follows redirects (a redirect
- * could lead off the list), and with a timeout on the answer.
+ * could lead off the list), and with a timeout on the answer. The client is made at the first SERVICE
+ * call ({@link LazyHttpClient}), not at the start: making one sets up TLS, which no other query needs.
  */
 final class ServicePolicy {
   private final List<String> allowed;
   private final Duration timeout;
-  private final HttpClient client;
+  private final LazyHttpClient client;
   private final ServiceExecutorRegistry executors;
 
   ServicePolicy(List<String> allowed, Duration timeout) {
     this.allowed = List.copyOf(allowed);
     this.timeout = timeout;
-    this.client = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
+    this.client = new LazyHttpClient(
+        () -> HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build());
     ChainingServiceExecutor guard = (opExecute, opOriginal, binding, execCxt, chain) -> {
       refusal(opExecute).ifPresent(msg -> { throw new QueryDeniedException(msg); });
       return chain.createExecution(opExecute, opOriginal, binding, execCxt);
@@ -38,6 +40,11 @@ final class ServicePolicy {
 
   List<String> allowed() {
     return allowed;
+  }
+
+  /** The client SERVICE calls go through; it makes the real one at its first request. */
+  LazyHttpClient client() {
+    return client;
   }
 
   void configure(Context cxt) {

@@ -18,15 +18,23 @@ import org.apache.jena.rdf.model.Resource;
  */
 final class LoadingTextIndex implements TextIndex {
   private final CompletableFuture<TextIndex> loading;
+  private final Runnable demand;
   private final EntityDefinition definition;
 
   /** {@code definition}: what the index will index; Jena's text dataset asks for it when it is made. */
   LoadingTextIndex(CompletableFuture<TextIndex> loading, EntityDefinition definition) {
+    this(loading, () -> {}, definition);
+  }
+
+  /** As above; {@code demand} starts the loading if nothing has yet, and is run before each wait for it. */
+  LoadingTextIndex(CompletableFuture<TextIndex> loading, Runnable demand, EntityDefinition definition) {
     this.loading = loading;
+    this.demand = demand;
     this.definition = definition;
   }
 
   private TextIndex index() {
+    if (!loading.isDone()) demand.run();
     return loading.join();
   }
 

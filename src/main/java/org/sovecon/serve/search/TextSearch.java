@@ -77,6 +77,14 @@ public final class TextSearch {
     return over(data, new LoadingTextIndex(loading, TextIndexFiles.entityDefinition()));
   }
 
+  /**
+   * As {@link #over(Dataset, TextIndex)}, with an index opened at {@link DeferredIndex#load()} or at
+   * the first search, whichever comes first: other queries never wait for it.
+   */
+  public static Dataset over(Dataset data, DeferredIndex deferred) {
+    return over(data, new LoadingTextIndex(deferred.future(), deferred::load, deferred.definition()));
+  }
+
   /** The build's index folder beside the TDB2 database folder {@code db}, if the build has one. */
   public static Optional<Path> besideDatabase(Path db) {
     Path dir = db.toAbsolutePath().getParent().resolve(TextIndexFiles.DIR);
