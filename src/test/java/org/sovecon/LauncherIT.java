@@ -41,6 +41,7 @@ class LauncherIT {
     ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
     pb.environment().put("SOVECON_JAVA_OPTS", javaOpts);
     pb.environment().remove("SOVECON_HEAP");
+    pb.environment().remove("MALLOC_ARENA_MAX");
     return pb;
   }
 
@@ -97,6 +98,9 @@ class LauncherIT {
         "--warm-up", "0").redirectOutput(log.toFile()).start();
     try {
       awaitServing(p, log);
+      // The launcher execs the JVM (same PID): a server runs with two malloc arenas, not eight per core.
+      String environ = Files.readString(Path.of("/proc/" + p.pid() + "/environ"), StandardCharsets.ISO_8859_1);
+      assertTrue(java.util.Arrays.asList(environ.split("\0")).contains("MALLOC_ARENA_MAX=2"), "the server's environment");
       String endpoint = "http://127.0.0.1:" + port + "/sovecon/sparql";
       // The text index is opened in the background once the server is idle; this search comes first
       // and must wait for it rather than fail or find nothing.
