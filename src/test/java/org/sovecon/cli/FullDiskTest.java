@@ -25,8 +25,8 @@ class FullDiskTest {
     ProjectLayout layout = TestProjects.fixture(tmp, null);
     StoreWriter.Disk full = new StoreWriter.Disk() {
       @Override
-      public void load(DatasetGraph dsg, GraphBuild.Result result) {
-        StoreWriter.Disk.REAL.load(dsg, result);
+      public void load(DatasetGraph dsg, Path quads) {
+        StoreWriter.Disk.REAL.load(dsg, quads);
         // What the JVM throws when a write through a memory map hits a full disk (SIGBUS).
         throw new InternalError("a fault occurred in an unsafe memory access operation");
       }

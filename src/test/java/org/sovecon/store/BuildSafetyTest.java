@@ -68,8 +68,8 @@ class BuildSafetyTest {
   private static StoreWriter.Disk fullDisk(Throwable failure) {
     return new StoreWriter.Disk() {
       @Override
-      public void load(DatasetGraph dsg, GraphBuild.Result result) {
-        StoreWriter.Disk.REAL.load(dsg, result);
+      public void load(DatasetGraph dsg, Path quads) {
+        StoreWriter.Disk.REAL.load(dsg, quads);
         if (failure instanceof Error e) throw e;
         throw (RuntimeException) failure;
       }
@@ -107,7 +107,7 @@ class BuildSafetyTest {
     var r = graph(layout);
     var disk = new StoreWriter.Disk() {
       @Override
-      public void load(DatasetGraph dsg, GraphBuild.Result result) {
+      public void load(DatasetGraph dsg, Path quads) {
         throw new OutOfMemoryError("Java heap space");
       }
 

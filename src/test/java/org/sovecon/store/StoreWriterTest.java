@@ -13,7 +13,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sovecon.TestProjects;
 import org.sovecon.build.ProjectLayout;
+import org.sovecon.build.GraphBuild;
+import org.sovecon.build.Stages;
+import org.sovecon.check.ProblemReporter;
 import org.sovecon.cli.Main;
+import org.apache.jena.query.Dataset;
+import org.apache.jena.system.Txn;
+import org.apache.jena.tdb2.TDB2Factory;
+import org.apache.jena.tdb2.sys.TDBInternal;
 import picocli.CommandLine;
 
 /** A build swaps in a complete store; a failed build leaves the store in use exactly as it was. */
@@ -66,5 +73,31 @@ class StoreWriterTest {
       assertEquals(2, s.count(), "the current build and the one before it");
     }
     assertFalse(Files.exists(first));
+  }
+
+  /**
+   * The build command's write loads TDB2 from the RDF Thrift file after emptying the graphs in memory
+   * (so the load runs without them on the heap): every quad still reaches the database.
+   */
+  @Test
+  void writeAndReleaseLoadsEveryQuadAndEmptiesTheGraphs() throws Exception {
+    ProjectLayout layout = TestProjects.fixture(tmp, null);
+    GraphBuild.Result r = GraphBuild.create().project(layout).reporter(ProblemReporter.collecting()).infer(true).run();
+    assertTrue(r.ok());
+    var sizes = new java.util.LinkedHashMap<org.apache.jena.graph.Node, Long>();
+    StoreWriter.graphs(r).forEach((name, g) -> sizes.put(name, g == null ? 0L : (long) g.size()));
+    assertTrue(sizes.values().stream().mapToLong(Long::longValue).sum() > 1000, "the fixture has a graph to load");
+
+    Path dir = StoreWriter.writeAndRelease(r, new StoreLayout(layout.storeDir()), "d", StoreWriter.Disk.REAL, new Stages());
+
+    StoreWriter.graphs(r).values().forEach(g -> assertTrue(g == null || g.isEmpty(), "the graphs in memory were emptied"));
+    Dataset ds = TDB2Factory.connectDataset(dir.resolve("tdb2").toString());
+    try {
+      Txn.executeRead(ds, () -> sizes.forEach((name, n) ->
+          assertEquals(n, (long) ds.asDatasetGraph().getGraph(name).size(), "quads in " + name)));
+      assertTrue(Files.isRegularFile(dir.resolve(MemoryCopy.FILE)));
+    } finally {
+      TDBInternal.expel(ds.asDatasetGraph());
+    }
   }
 }
