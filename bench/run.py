@@ -450,6 +450,19 @@ def build(n, out, heap, baseline=True):
     return d, res
 
 
+def await_answer(port, proc, log_path, path="/sovecon/sparql", query="ASK {}", pause=0.05):
+    """Polls a server started by a script until it answers 200, or ends the script if the server exits."""
+    while True:
+        if proc.poll() is not None:
+            sys.exit(f"the server exited; see {log_path}")
+        try:
+            if sparql(port, path, query)[0] == 200:
+                return
+        except OSError:
+            pass
+        time.sleep(pause)
+
+
 def percentile(xs, q):
     xs = sorted(xs)
     if not xs:

@@ -38,15 +38,7 @@ def main():
                                "--port", str(port), "--warm-up", "0"] + sys.argv[2:], stdout=log, stderr=subprocess.STDOUT)
     try:
         t0 = time.monotonic()
-        while True:
-            if server.poll() is not None:
-                sys.exit("the server exited; see target/serve-memory.log")
-            try:
-                if run.sparql(port, "/sovecon/sparql", "ASK {}")[0] == 200:
-                    break
-            except OSError:
-                pass
-            time.sleep(0.05)
+        run.await_answer(port, server, "target/serve-memory.log")
         print(f"first answer {time.monotonic() - t0:.2f} s")
         times = []
         for round_ in range(2):

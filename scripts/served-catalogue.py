@@ -11,7 +11,6 @@ geometric mean of the timed requests, the slowest queries with their first run, 
 memory, and the size of its answer files.
 """
 import glob
-import math
 import os
 import subprocess
 import sys
@@ -30,15 +29,7 @@ def main():
     server = subprocess.Popen([os.path.join(ROOT, "sovecon"), "serve", "--no-build", "--store", sys.argv[1], "--port", str(port),
                                "--warm-up", "0", "--timeout", "180"] + sys.argv[2:], stdout=log, stderr=subprocess.STDOUT)
     try:
-        while True:
-            if server.poll() is not None:
-                sys.exit("the server exited; see target/served-catalogue.log")
-            try:
-                if run.sparql(port, "/sovecon/sparql", "ASK {}")[0] == 200:
-                    break
-            except OSError:
-                pass
-            time.sleep(0.1)
+        run.await_answer(port, server, "target/served-catalogue.log")
         catalogue = run.catalogue()
         first, times = {}, {}
         t0 = time.monotonic()
@@ -55,7 +46,7 @@ def main():
                 run.sparql(port, "/sovecon/sparql", q, timeout=300)
                 times.setdefault(name, []).append((time.perf_counter() - t) * 1000)
         every = sorted(x for v in times.values() for x in v)
-        p95 = every[math.ceil(0.95 * len(every)) - 1]
+        p95 = run.percentile(every, 0.95)
         print(f"{len(catalogue)} queries, 2 timed rounds: p95 {p95:.1f} ms, geometric mean {run.geomean(every):.2f} ms, slowest {every[-1]:.1f} ms")
         for worst, name in sorted(((max(v), k) for k, v in times.items()), reverse=True)[:8]:
             print(f"  {name}: {worst:.1f} ms (first run {first[name]:.0f} ms)")
