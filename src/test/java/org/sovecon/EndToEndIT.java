@@ -161,6 +161,16 @@ class EndToEndIT {
   }
 
   @Test
+  void jettyReadsAndWritesThroughHeapBuffers() {
+    // Direct buffers Jetty drops wait for a full collection before their native memory goes back
+    // (docs/benchmarks.md: about 100 MB at x10 after eight rounds of the catalogue).
+    var connector = (ServerConnector) server.getJettyServer().getConnectors()[0];
+    var http = connector.getConnectionFactory(org.eclipse.jetty.server.HttpConnectionFactory.class);
+    assertFalse(http.getHttpConfiguration().isUseInputDirectByteBuffers(), "input buffers on the heap");
+    assertFalse(http.getHttpConfiguration().isUseOutputDirectByteBuffers(), "output buffers on the heap");
+  }
+
+  @Test
   void graphStoreAndUiAreServed() throws Exception {
     HttpResponse<String> get = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.getHttpPort()
         + "/sovecon/get?graph=" + URLEncoder.encode(Namespaces.GRAPH + "ontology", StandardCharsets.UTF_8)))

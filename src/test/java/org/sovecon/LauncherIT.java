@@ -74,6 +74,9 @@ class LauncherIT {
     // at once; its young generation is 64 MiB, so a heavy query's intermediate results die young.
     assertTrue(out.matches("(?s).*\\bInitialHeapSize\\s+= 100663296\\b.*"), "a 96 MiB initial heap");
     assertTrue(out.matches("(?s).*\\bNewSize\\s+= 67108864\\b.*"), "a 64 MiB young generation");
+    // After a full collection the heap keeps 10-30% free, not Java's 40-70%.
+    assertTrue(out.matches("(?s).*\\bMinHeapFreeRatio\\s+= 10\\b.*"), "at least 10% free after a collection");
+    assertTrue(out.matches("(?s).*\\bMaxHeapFreeRatio\\s+= 30\\b.*"), "at most 30% free after a collection");
   }
 
   static int freePort() throws Exception {
@@ -101,6 +104,9 @@ class LauncherIT {
       // The launcher execs the JVM (same PID): a server runs with two malloc arenas, not eight per core.
       String environ = Files.readString(Path.of("/proc/" + p.pid() + "/environ"), StandardCharsets.ISO_8859_1);
       assertTrue(java.util.Arrays.asList(environ.split("\0")).contains("MALLOC_ARENA_MAX=2"), "the server's environment");
+      // Native copies of socket writes over 256 KiB are freed at once, not kept per thread.
+      String cmdline = Files.readString(Path.of("/proc/" + p.pid() + "/cmdline"), StandardCharsets.ISO_8859_1);
+      assertTrue(java.util.Arrays.asList(cmdline.split("\0")).contains("-Djdk.nio.maxCachedBufferSize=262144"), cmdline);
       String endpoint = "http://127.0.0.1:" + port + "/sovecon/sparql";
       // The text index is opened in the background once the server is idle; this search comes first
       // and must wait for it rather than fail or find nothing.
