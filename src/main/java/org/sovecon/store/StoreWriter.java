@@ -107,8 +107,7 @@ public final class StoreWriter {
     Path done = store.builds().resolve(stamp);
     try {
       Files.createDirectories(tmp);
-      stages.time("store: text index", () -> TextIndexFiles.write(java.util.List.of(result.asserted(), result.inferred(), result.ontology()), tmp.resolve(TextIndexFiles.DIR)));
-      stages.time("store: RDF Thrift", () -> MemoryCopy.write(graphs(result), tmp));
+      stages.time("store: text index, RDF Thrift", () -> writeIndexAndCopy(result, tmp));
       if (release) graphs(result).values().forEach(g -> { if (g != null) g.clear(); });
       Dataset ds = TDB2Factory.connectDataset(tmp.resolve("tdb2").toString());
       DatasetGraph dsg = ds.asDatasetGraph();
@@ -146,6 +145,39 @@ public final class StoreWriter {
       prune(store, done);
     });
     return done;
+  }
+
+  /**
+   * Writes the text index on a thread of its own while this one writes the RDF Thrift file: both only
+   * read the graphs, and each leaves much of the machine idle (Lucene waits on its merges, the Thrift
+   * writer on the disk and the collector). Returns once both are written; the first failure is thrown,
+   * and only after the other writer has stopped, so nothing writes into a folder being removed.
+   */
+  static void writeIndexAndCopy(GraphBuild.Result result, Path dir) throws IOException {
+    var index = new java.util.concurrent.FutureTask<>(() ->
+        TextIndexFiles.write(java.util.List.of(result.asserted(), result.inferred(), result.ontology()), dir.resolve(TextIndexFiles.DIR)));
+    Thread indexer = new Thread(index, "sovecon-text-index");
+    indexer.start();
+    Throwable failure = null;
+    try {
+      MemoryCopy.write(graphs(result), dir);
+    } catch (Throwable t) {
+      failure = t;
+    }
+    try {
+      indexer.join();
+      index.get();
+    } catch (java.util.concurrent.ExecutionException e) {
+      if (failure == null) failure = e.getCause();
+      else failure.addSuppressed(e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      if (failure == null) failure = e;
+    }
+    if (failure instanceof IOException io) throw io;
+    if (failure instanceof RuntimeException re) throw re;
+    if (failure instanceof Error err) throw err;
+    if (failure != null) throw new IOException(failure);
   }
 
   static boolean isDiskFull(Throwable failure, long usableBytes) {

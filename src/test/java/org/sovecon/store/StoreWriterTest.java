@@ -100,4 +100,21 @@ class StoreWriterTest {
       TDBInternal.expel(ds.asDatasetGraph());
     }
   }
+
+  @Test
+  void aFailedCopyIsReportedOnlyOnceTheTextIndexHasStopped() throws Exception {
+    ProjectLayout layout = TestProjects.fixture(tmp, null);
+    GraphBuild.Result r = GraphBuild.create().project(layout).reporter(ProblemReporter.collecting()).infer(true).run();
+    assertTrue(r.ok());
+    Path dir = Files.createDirectories(tmp.resolve("partial"));
+    // A folder where the RDF Thrift file should go: the copy fails while the index is being written.
+    Files.createDirectories(dir.resolve(MemoryCopy.FILE));
+
+    java.io.IOException e = org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class,
+        () -> StoreWriter.writeIndexAndCopy(r, dir));
+    assertTrue(String.valueOf(e.getMessage()).contains(MemoryCopy.FILE), e.toString());
+    assertTrue(Thread.getAllStackTraces().keySet().stream().noneMatch(t -> t.getName().equals("sovecon-text-index") && t.isAlive()),
+        "the text index's writer has stopped before the failure is reported");
+    assertTrue(Files.isDirectory(dir.resolve(TextIndexFiles.DIR)), "the index was written beside it");
+  }
 }
