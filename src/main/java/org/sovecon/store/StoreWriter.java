@@ -107,7 +107,7 @@ public final class StoreWriter {
     Path done = store.builds().resolve(stamp);
     try {
       Files.createDirectories(tmp);
-      stages.time("store: text index, RDF Thrift", () -> writeIndexAndCopy(result, tmp));
+      stages.time("store: index, Thrift", () -> writeIndexAndCopy(result, tmp));
       if (release) graphs(result).values().forEach(g -> { if (g != null) g.clear(); });
       Dataset ds = TDB2Factory.connectDataset(tmp.resolve("tdb2").toString());
       DatasetGraph dsg = ds.asDatasetGraph();
