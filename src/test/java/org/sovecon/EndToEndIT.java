@@ -163,7 +163,7 @@ class EndToEndIT {
   @Test
   void jettyReadsAndWritesThroughHeapBuffers() {
     // Direct buffers Jetty drops wait for a full collection before their native memory goes back
-    // (docs/benchmarks.md: about 100 MB at x10 after eight rounds of the catalogue).
+    // (docs/benchmarks.md: about 60 MB at x10 after eight rounds of the catalogue).
     var connector = (ServerConnector) server.getJettyServer().getConnectors()[0];
     var http = connector.getConnectionFactory(org.eclipse.jetty.server.HttpConnectionFactory.class);
     assertFalse(http.getHttpConfiguration().isUseInputDirectByteBuffers(), "input buffers on the heap");
