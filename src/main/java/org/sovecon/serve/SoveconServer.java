@@ -8,6 +8,7 @@ import org.apache.jena.fuseki.mod.admin.ActionServerStatus;
 import org.apache.jena.fuseki.server.Operation;
 import org.apache.jena.query.Dataset;
 import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.ServerConnector;
 import org.sovecon.serve.reconcile.ReconcileServlet;
 
@@ -104,11 +105,10 @@ public final class SoveconServer {
    * go through the JDK's per-thread temporary buffers, bounded by {@code jdk.nio.maxCachedBufferSize}.
    */
   private static void heapBuffers(ServerConnector connector) {
-    for (var f : connector.getConnectionFactories())
-      if (f instanceof org.eclipse.jetty.server.HttpConnectionFactory http) {
-        http.getHttpConfiguration().setUseInputDirectByteBuffers(false);
-        http.getHttpConfiguration().setUseOutputDirectByteBuffers(false);
-      }
+    HttpConnectionFactory http = connector.getConnectionFactory(HttpConnectionFactory.class);
+    if (http == null) return;
+    http.getHttpConfiguration().setUseInputDirectByteBuffers(false);
+    http.getHttpConfiguration().setUseOutputDirectByteBuffers(false);
   }
 
   /** The SPARQL endpoint as a client on this machine reaches a server bound to {@code host}. */

@@ -164,15 +164,23 @@ public final class StoreWriter {
     } catch (Throwable t) {
       failure = t;
     }
+    // Wait even if interrupted: the caller may remove the folder the index is writing into.
+    boolean interrupted = false;
+    while (indexer.isAlive()) {
+      try {
+        indexer.join();
+      } catch (InterruptedException e) {
+        interrupted = true;
+      }
+    }
+    if (interrupted) Thread.currentThread().interrupt();
     try {
-      indexer.join();
       index.get();
     } catch (java.util.concurrent.ExecutionException e) {
       if (failure == null) failure = e.getCause();
       else failure.addSuppressed(e.getCause());
     } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      if (failure == null) failure = e;
+      throw new IllegalStateException("unreachable: the index's thread has ended", e);
     }
     if (failure instanceof IOException io) throw io;
     if (failure instanceof RuntimeException re) throw re;
