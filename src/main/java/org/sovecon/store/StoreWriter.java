@@ -96,7 +96,8 @@ public final class StoreWriter {
   /*
    * The order matters for memory: the text index and the RDF Thrift file are written from the graphs
    * in memory; the TDB2 database is then loaded from the Thrift file, so that the graphs can be
-   * released first.
+   * released first. The loaded database is then rewritten with its indexes packed (IndexPacker), and
+   * only the packed one is kept.
    */
   private static Path write(GraphBuild.Result result, StoreLayout store, String digest, Disk disk, Stages stages,
       boolean release) throws IOException {
@@ -109,7 +110,8 @@ public final class StoreWriter {
       Files.createDirectories(tmp);
       stages.time("store: index, Thrift", () -> writeIndexAndCopy(result, tmp));
       if (release) graphs(result).values().forEach(g -> { if (g != null) g.clear(); });
-      Dataset ds = TDB2Factory.connectDataset(tmp.resolve("tdb2").toString());
+      Path loaded = tmp.resolve("tdb2-loaded");
+      Dataset ds = TDB2Factory.connectDataset(loaded.toString());
       DatasetGraph dsg = ds.asDatasetGraph();
       Throwable failure = null;
       try {
@@ -127,6 +129,10 @@ public final class StoreWriter {
           else throw t;
         }
       }
+      stages.time("store: pack indexes", () -> {
+        IndexPacker.pack(loaded, tmp.resolve("tdb2"));
+        deleteTree(loaded);
+      });
       Files.writeString(tmp.resolve(StoreLayout.DIGEST_FILE), digest + "\n", StandardCharsets.UTF_8);
       Files.move(tmp, done, StandardCopyOption.ATOMIC_MOVE);
     } catch (Throwable e) {
