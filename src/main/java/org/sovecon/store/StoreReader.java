@@ -22,16 +22,9 @@ public final class StoreReader {
   }
 
   public static Dataset open(Path tdb2Dir) {
-    Dataset ds = System.getProperty("sovecon.tdb2.id2node") == null ? TDB2Factory.connectDataset(tdb2Dir.toString())
-        : org.apache.jena.query.DatasetFactory.wrap(org.apache.jena.tdb2.DatabaseMgr.connectDatasetGraph(tdb2Dir.toString(), experimentalParams()));
+    Dataset ds = TDB2Factory.connectDataset(tdb2Dir.toString());
     ds.getContext().set(TDB2.symUnionDefaultGraph, true);
     return ds;
-  }
-
-  static org.apache.jena.tdb2.params.StoreParams experimentalParams() {
-    return org.apache.jena.tdb2.params.StoreParamsBuilder.create()
-        .node2NodeIdCacheSize(Integer.getInteger("sovecon.tdb2.node2id", 200000))
-        .nodeId2NodeCacheSize(Integer.getInteger("sovecon.tdb2.id2node", 750000)).build();
   }
 
   public static void close(Dataset ds) {
