@@ -58,11 +58,15 @@ public final class IndexPacker {
     Set<String> indexes = indexNames();
     linkAllBut(from, to, indexes);
     DatasetGraph source = DatabaseMgr.connectDatasetGraph(loaded.toString());
-    DatasetGraph target = DatabaseMgr.connectDatasetGraph(packed.toString());
     try {
-      return packAll(source, target, indexes);
+      DatasetGraph target = DatabaseMgr.connectDatasetGraph(packed.toString());
+      try {
+        return packAll(source, target, indexes);
+      } finally {
+        TDBInternal.expel(target);
+      }
     } finally {
-      TDBInternal.expel(target);
+      // Released whatever happened: the caller removes or renames both folders next.
       TDBInternal.expel(source);
     }
   }
