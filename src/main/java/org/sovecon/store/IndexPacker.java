@@ -1,7 +1,6 @@
 package org.sovecon.store;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -126,12 +125,8 @@ public final class IndexPacker {
       for (Future<Long> t : tasks) records += t.get();
       return records;
     } catch (java.util.concurrent.ExecutionException e) {
-      Throwable cause = e.getCause();
-      if (cause instanceof IOException io) throw io;
-      if (cause instanceof UncheckedIOException uio) throw uio.getCause();
-      if (cause instanceof RuntimeException re) throw re;
-      if (cause instanceof Error err) throw err;
-      throw new IOException(cause);
+      Rethrow.ifAny(e.getCause());
+      throw new IllegalStateException("unreachable: a task failed with no cause", e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IOException("interrupted while packing the indexes", e);

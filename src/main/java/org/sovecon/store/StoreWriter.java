@@ -188,10 +188,7 @@ public final class StoreWriter {
     } catch (InterruptedException e) {
       throw new IllegalStateException("unreachable: the index's thread has ended", e);
     }
-    if (failure instanceof IOException io) throw io;
-    if (failure instanceof RuntimeException re) throw re;
-    if (failure instanceof Error err) throw err;
-    if (failure != null) throw new IOException(failure);
+    Rethrow.ifAny(failure);
   }
 
   static boolean isDiskFull(Throwable failure, long usableBytes) {
