@@ -53,9 +53,18 @@ public final class IndexPacker {
   /**
    * Writes the database at {@code loaded} (closed, not held by anyone) into the empty or absent folder
    * {@code packed}, and returns how many index records were written. {@code loaded} is left as it was.
-   * Sorts that do not fit in memory spill into a folder beside {@code packed}, removed before this returns.
+   * The sorts get a quarter of the heap: at x100 (13.2 million quads) a 4 GiB heap sorts each index in
+   * one run, in memory.
    */
   public static long pack(Path loaded, Path packed) throws IOException {
+    return pack(loaded, packed, Runtime.getRuntime().maxMemory() / 4);
+  }
+
+  /**
+   * As {@link #pack(Path, Path)}, the sorts holding at most about {@code sortBytes} at once: those that do
+   * not fit spill into a folder beside {@code packed}, removed before this returns.
+   */
+  static long pack(Path loaded, Path packed, long sortBytes) throws IOException {
     Path from = storage(loaded);
     Path to = packed.resolve(STORAGE);
     Files.createDirectories(to);
@@ -65,7 +74,7 @@ public final class IndexPacker {
     try {
       DatasetGraph target = DatabaseMgr.connectDatasetGraph(packed.toString());
       try {
-        return packAll(source, target, indexes, packed.resolveSibling(packed.getFileName() + "-sort"));
+        return packAll(source, target, indexes, sortBytes, packed.resolveSibling(packed.getFileName() + "-sort"));
       } finally {
         TDBInternal.expel(target);
       }
@@ -120,11 +129,10 @@ public final class IndexPacker {
   }
 
   /** One index per task, as many at once as there are cores: each reads one index and writes another. */
-  private static long packAll(DatasetGraph source, DatasetGraph target, Set<String> indexes, Path spill) throws IOException {
+  private static long packAll(DatasetGraph source, DatasetGraph target, Set<String> indexes, long sortBytesInAll, Path spill)
+      throws IOException {
     int threads = Math.max(1, Math.min(indexes.size(), Runtime.getRuntime().availableProcessors()));
-    // A quarter of the heap for the sorts, shared by the threads: at x100 (13.8 million quads) a 4 GiB
-    // heap sorts each index in one run, in memory.
-    long sortBytes = Runtime.getRuntime().maxMemory() / 4 / threads;
+    long sortBytes = sortBytesInAll / threads;
     ExecutorService pool = Executors.newFixedThreadPool(threads, r -> new Thread(r, "sovecon-index-packer"));
     try {
       List<Future<Long>> tasks = new ArrayList<>();
@@ -187,7 +195,7 @@ public final class IndexPacker {
   }
 
   private static int runRows(long sortBytes, int width) {
-    return (int) Math.max(1 << 16, Math.min(Integer.MAX_VALUE, sortBytes / (8L * width)));
+    return (int) Math.max(1 << 10, Math.min(Integer.MAX_VALUE, sortBytes / (8L * width)));
   }
 
   /** The primary's records with their columns moved into {@code index}'s order, sorted. */
