@@ -41,6 +41,7 @@ final class TupleSorter implements AutoCloseable {
   private long[] run;
   private int rows;
   private final List<Path> spilled = new ArrayList<>();
+  private final List<RunReader> readers = new ArrayList<>();
 
   /** {@code runRows} is capped so that a run is one Java array. */
   TupleSorter(int width, int runRows, Path spillDir) {
@@ -62,17 +63,19 @@ final class TupleSorter implements AutoCloseable {
 
   /** The tuples added, in order. Call once, after the last {@link #add}; each next() overwrites the array it returned before. */
   Iterator<long[]> sorted() throws IOException {
-    sort(run, width, 0, rows, 0);
-    if (spilled.isEmpty()) return new InMemory();
+    if (spilled.isEmpty()) {
+      sort(run, width, 0, rows, 0);
+      return new InMemory();
+    }
     if (rows > 0) spill();
-    List<RunReader> readers = new ArrayList<>();
     for (Path p : spilled) readers.add(new RunReader(p, width));
     return new Merge(readers, width);
   }
 
-  /** Removes the spilled runs. */
+  /** Closes and removes the spilled runs, whether or not they were read to the end. */
   @Override
   public void close() throws IOException {
+    for (RunReader r : readers) r.close();
     for (Path p : spilled) Files.deleteIfExists(p);
   }
 
