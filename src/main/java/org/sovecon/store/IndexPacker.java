@@ -154,7 +154,11 @@ public final class IndexPacker {
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
-      StoreWriter.deleteTree(spill);
+      try {
+        Files.deleteIfExists(spill); // each sorter removed its own files
+      } catch (java.nio.file.DirectoryNotEmptyException leftByAFailure) {
+        // a sort that failed mid-way; the caller removes the build's folder, this one with it
+      }
     }
   }
 

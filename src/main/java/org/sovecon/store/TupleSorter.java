@@ -11,10 +11,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.PriorityQueue;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Sorts tuples of a fixed number of longs, compared column by column as unsigned numbers (the order of
@@ -57,7 +59,7 @@ final class TupleSorter implements AutoCloseable {
     if (rows == runRows) spill();
     int at = rows++ * width;
     // Grown by doubling up to a run: small indexes take small arrays.
-    if (at == run.length) run = java.util.Arrays.copyOf(run, (int) Math.min((long) runRows * width, 2L * run.length));
+    if (at == run.length) run = Arrays.copyOf(run, (int) Math.min((long) runRows * width, 2L * run.length));
     for (int c = 0; c < width; c++) run[at + c] = tuple[c] ^ Long.MIN_VALUE;
   }
 
@@ -155,7 +157,7 @@ final class TupleSorter implements AutoCloseable {
 
     Merge(List<RunReader> readers, int width) {
       this.tuple = new long[width];
-      this.queue = new PriorityQueue<>(Math.max(1, readers.size()), (a, b) -> java.util.Arrays.compare(a.head, b.head));
+      this.queue = new PriorityQueue<>(Math.max(1, readers.size()), (a, b) -> Arrays.compare(a.head, b.head));
       for (RunReader r : readers) if (r.advance()) queue.add(r);
     }
 
@@ -176,7 +178,7 @@ final class TupleSorter implements AutoCloseable {
       // The median of three rows picked at random: a primary's records arrive as a few long sorted runs
       // (one per graph), on which fixed picks (first, middle, last) made SPOG's sort at x100 take 32 s, not 1.7 s.
       int n = hi - lo;
-      java.util.concurrent.ThreadLocalRandom r = java.util.concurrent.ThreadLocalRandom.current();
+      ThreadLocalRandom r = ThreadLocalRandom.current();
       long p = median(a[(lo + r.nextInt(n)) * w + col], a[(lo + r.nextInt(n)) * w + col], a[(lo + r.nextInt(n)) * w + col]);
       int lt = lo, i = lo, gt = hi; // [lo,lt) < p, [lt,i) = p, [gt,hi) > p
       while (i < gt) {
