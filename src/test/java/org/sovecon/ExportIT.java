@@ -30,6 +30,7 @@ import javax.xml.validation.SchemaFactory;
 import org.apache.jena.atlas.json.JSON;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.query.Dataset;
+import org.apache.jena.query.QueryExecution;
 import org.apache.jena.query.DatasetFactory;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.ModelFactory;
@@ -117,6 +118,10 @@ class ExportIT {
     Path tool = shared().resolve("tools/source-overlap"), sources = shared().resolve("sources");
     ExternalTools.require(Files.isRegularFile(tool) && Files.isDirectory(sources), "../shared/tools/source-overlap and ../shared/sources");
     Txn.executeRead(published, () -> assertFalse(published.asDatasetGraph().find(null, null, SOV.passage, null).hasNext()));
+    // The selection is a view of the store: queries over it must not reach the store beneath.
+    String anyPassage = "ASK { ?citation <" + SOV.passage.getURI() + "> ?text }";
+    Txn.executeRead(store, () -> assertTrue(QueryExecution.create(anyPassage, store).execAsk(), "the store has passages"));
+    Txn.executeRead(published, () -> assertFalse(QueryExecution.create(anyPassage, published).execAsk(), "a query over the selection saw a passage"));
 
     Path repo = gitRepoOf(tmp.resolve("overlap-release"), release.stream().map(Publication.Output::file).toList());
     var run = ExternalTools.run(repo, List.of("python3", tool.toString(), "--sources", sources.toString(), "."));

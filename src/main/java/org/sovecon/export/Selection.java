@@ -2,17 +2,16 @@ package org.sovecon.export;
 
 import java.util.function.Predicate;
 import org.apache.jena.query.Dataset;
-import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.query.DatasetFactory;
 import org.apache.jena.sparql.core.Quad;
-import org.apache.jena.system.Txn;
-import org.apache.jena.tdb2.TDB2;
-import org.apache.jena.tdb2.TDB2Factory;
 import org.sovecon.vocab.SOV;
 
 /**
  * What an export writes, chosen before any writer runs: the store's quads, less what may not be
- * published. Every writer (RDF dumps, networks, metadata) reads the selected copy, so a new filter
- * (an "as of" date, one source) is one more {@code Selection} and touches no writer.
+ * published. Every writer (RDF dumps, networks, metadata) reads the selection, so a new filter
+ * (an "as of" date, one source) is one more {@code Selection} and touches no writer. A selection is
+ * a view of the store, not a copy: a dump streams from the store's indexes in constant memory,
+ * whatever the graph's size.
  *
  * <pre>
  * Dataset published = Selection.publishable().apply(store);
@@ -21,7 +20,7 @@ import org.sovecon.vocab.SOV;
  */
 @FunctionalInterface
 public interface Selection {
-  /** A new in-memory dataset holding what this selection keeps of {@code store}. */
+  /** What this selection keeps of {@code store}, read from {@code store} as it is read (in its transactions). */
   Dataset apply(Dataset store);
 
   /** Everything in the store, the source texts' passages included: for local use only. */
@@ -39,20 +38,11 @@ public interface Selection {
   }
 
   /**
-   * The quads that satisfy {@code keep}, in an in-memory TDB2 dataset whose default graph is the union
-   * of the named graphs, as in the store: the project's queries rely on that.
+   * The quads that satisfy {@code keep}; the default graph is the union of the named graphs when the
+   * store's is, as the project's queries expect.
    */
   static Selection keeping(Predicate<Quad> keep) {
-    return store -> {
-      Dataset out = TDB2Factory.createDataset();
-      out.getContext().set(TDB2.symUnionDefaultGraph, true);
-      DatasetGraph g = out.asDatasetGraph();
-      Txn.executeRead(store, () -> Txn.executeWrite(out, () ->
-          store.asDatasetGraph().find().forEachRemaining(q -> {
-            if (keep.test(q)) g.add(q);
-          })));
-      return out;
-    };
+    return store -> DatasetFactory.wrap(new FilteredView(store.asDatasetGraph(), keep));
   }
 
   /** This selection, then {@code next} applied to what it kept. */

@@ -288,8 +288,24 @@ final class EntityPage {
 
   private void inbound() {
     if (v.inbound().isEmpty()) return;
-    b.append("<h2>What links here</h2>\n").append(dated == null ? "" : "<p>At any date.</p>\n").append("<table class=\"inbound\"><tr><th>from</th><th>property</th><th></th></tr>\n");
-    for (EntityView.Inbound i : v.inbound())
+    List<EntityView.Inbound> inForce = new ArrayList<>(v.inbound()), notInForce = new ArrayList<>();
+    if (dated != null) {
+      for (EntityView.Inbound i : v.inbound()) if (!dated.inForce(i)) notInForce.add(i);
+      inForce.removeAll(notInForce);
+    }
+    b.append("<h2>What links here</h2>\n");
+    if (inForce.isEmpty()) b.append("<p>No link in force on ").append(esc(dated.date())).append(".</p>\n");
+    else inboundTable(inForce, "inbound");
+    if (notInForce.isEmpty()) return;
+    b.append("<section class=\"asof-not-in-force links\"><h2>Links not in force on ").append(esc(dated.date())).append("</h2>\n")
+        .append("<p>Every statement behind these began after the date or ended before it, or one of the two entities had not begun or had ended (an inferred link: one of its premises).</p>\n");
+    inboundTable(notInForce, "inbound not-in-force");
+    b.append("</section>\n");
+  }
+
+  private void inboundTable(List<EntityView.Inbound> rows, String cls) {
+    b.append("<table class=\"").append(cls).append("\"><tr><th>from</th><th>property</th><th></th></tr>\n");
+    for (EntityView.Inbound i : rows)
       b.append("<tr><td><a href=\"").append(esc(links.href(i.subject().getURI()))).append("\">").append(esc(label(i.subject())))
           .append("</a></td><td>").append(esc(label(i.property()))).append("</td><td>")
           .append(i.inferred() ? "<span class=\"badge\">inferred</span>" : "").append("</td></tr>\n");

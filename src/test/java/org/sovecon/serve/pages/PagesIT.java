@@ -296,6 +296,29 @@ class PagesIT {
   }
 
   @Test
+  void asOfADateSplitsWhatLinksHere() throws Exception {
+    // Kamenev was an alternate member of the Politburo until his removal in October 1926 (as above): on
+    // 1 December 1927 his links to the post (held, removed from, and the inferred holds) are not in force.
+    String post = page("/id/politburo-alternate-member?asOf=1927-12-01");
+    String gone = section(post, "asof-not-in-force links");
+    assertTrue(gone.contains("Kamenev") && gone.contains("held post") && gone.contains("removed from") && gone.contains("holds"), gone);
+    int links = post.indexOf("<h2>What links here</h2>"), split = post.indexOf("<section class=\"asof-not-in-force links\">");
+    assertTrue(links >= 0 && split > links, "the links in force come first, then those not in force");
+    String inForce = post.substring(links, split);
+    assertFalse(inForce.contains(">Kamenev<"), inForce);
+    assertTrue(inForce.contains(">S. M. Kirov<"), "a link not ended by the date stays: " + inForce);
+
+    // Osvok had not begun in 1923: nothing linked to it then.
+    String osvok = page("/id/osvok?asOf=1923");
+    assertTrue(osvok.contains("No link in force on 1923.") && !section(osvok, "asof-not-in-force links").isBlank(), "every link is out");
+
+    // At every date nothing is split off, and Kamenev links here.
+    String all = page("/id/politburo-alternate-member");
+    assertFalse(all.contains("Links not in force"), "no date, no split");
+    assertTrue(all.substring(all.indexOf("<h2>What links here</h2>")).contains(">Kamenev<"), "Kamenev links here at some date");
+  }
+
+  @Test
   void asOfAYearOrAMonth() throws Exception {
     // 1926 asks "at some time in 1926": Kamenev was then still an alternate member of the Politburo.
     String y = page("/id/kamenev?asOf=1926");
