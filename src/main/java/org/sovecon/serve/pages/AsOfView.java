@@ -14,6 +14,7 @@ import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.ModelFactory;
 import org.apache.jena.rdf.model.Resource;
 import org.apache.jena.rdf.model.Statement;
+import org.apache.jena.system.G;
 import org.sovecon.asof.AsOfFilter;
 import org.sovecon.asof.Span;
 import org.sovecon.asof.Standing;
@@ -80,6 +81,14 @@ record AsOfView(Node entity, String date, Span on, Map<Node, Optional<Span>> spa
   private static Set<Triple> inboundNotInForce(Dataset ds, Graph g, EntityView v, Span on, boolean entityAbsent) {
     Map<Node, Boolean> absent = new HashMap<>();
     Predicate<Node> isAbsent = n -> n.isURI() && absent.computeIfAbsent(n, x -> hasAbsence(g, x, on));
+    // The statements with the entity as value, read once: whether any of each link's was in force.
+    Map<Triple, Boolean> linkKept = new HashMap<>();
+    for (Triple byValue : g.find(Node.ANY, SOV.statementValue, v.iri()).toList()) {
+      Node st = byValue.getSubject();
+      Node s = G.getZeroOrOneSP(g, st, SOV.statementSubject), p = G.getZeroOrOneSP(g, st, SOV.statementProperty);
+      if (s != null && p != null)
+        linkKept.merge(Triple.create(s, p, v.iri()), Standing.of(Span.of(g, st), on) != Standing.NOT_IN_FORCE, Boolean::logicalOr);
+    }
     Set<Triple> out = new HashSet<>();
     Set<Triple> inferred = new HashSet<>();
     for (EntityView.Inbound i : v.inbound()) {
@@ -87,7 +96,7 @@ record AsOfView(Node entity, String date, Span on, Map<Node, Optional<Span>> spa
       Triple t = Triple.create(i.subject(), i.property(), v.iri());
       if (entityAbsent || isAbsent.test(i.subject())) out.add(t);
       else if (i.inferred()) inferred.add(t);
-      else if (allStatementsOut(g, t, on)) out.add(t);
+      else if (Boolean.FALSE.equals(linkKept.get(t))) out.add(t);
     }
     Explanations.derivations(ds, inferred).forEach((t, d) -> {
       if (d.premises().stream().map(Explanations.Premise::triple)
